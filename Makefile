@@ -1,0 +1,34 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+PORT ?= 8000
+UV := python3 -m uv
+PY := .venv/bin/python
+
+# Test settings: the real PostgreSQL and Redis on loopback (override as you like).
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/trustapp
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/9
+
+.PHONY: run test install browser lint bench-reminders
+
+install: .venv/.synced
+
+.venv/.synced: pyproject.toml uv.lock .python-version
+	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	$(UV) sync --frozen
+	@touch $@
+
+run: install
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 PORT=$(PORT) $(PY) -m trustapp.lib.run
+
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: install browser
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
+	  SECRET_KEY=test-secret-key DEBUG=0 STATIC_MANIFEST=0 FAST_PASSWORD_HASHER=1 DISABLE_RATE_LIMITS=1 \
+	  $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	.venv/bin/ruff check .

@@ -1,0 +1,93 @@
+"""Shared fixtures: alice and bob are partners, carol is an outsider with her own space."""
+
+import os
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.test import Client
+
+from trustapp.couples.models import Membership, Partnership
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the
+# tests make beside it are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytest_plugins = ["tests.support.browser"]
+
+PASSWORD = "a-long-kind-password-42"
+
+
+def make_user(email, name, time_zone="Europe/Berlin"):
+    from trustapp.accounts.models import User
+
+    user = User.objects.create_user(
+        email=email, password=PASSWORD, display_name=name, time_zone=time_zone
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def make_partnership(first, second=None):
+    partnership = Partnership.objects.create()
+    Membership.objects.create(partnership=partnership, user=first, slot=1)
+    if second is not None:
+        Membership.objects.create(partnership=partnership, user=second, slot=2)
+    return partnership
+
+
+@pytest.fixture
+def alice(db):
+    return make_user("alice@example.com", "Alice")
+
+
+@pytest.fixture
+def bob(db):
+    return make_user("bob@example.com", "Bob", time_zone="America/New_York")
+
+
+@pytest.fixture
+def carol(db):
+    return make_user("carol@example.com", "Carol")
+
+
+@pytest.fixture
+def dave(db):
+    return make_user("dave@example.com", "Dave")
+
+
+@pytest.fixture
+def partnership(alice, bob):
+    """Alice and Bob's shared space."""
+    return make_partnership(alice, bob)
+
+
+@pytest.fixture
+def other_partnership(carol, dave):
+    """Carol and Dave's space: carol is an outsider to alice and bob's."""
+    return make_partnership(carol, dave)
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def alice_client(alice):
+    return client_for(alice)
+
+
+@pytest.fixture
+def bob_client(bob):
+    return client_for(bob)
+
+
+@pytest.fixture
+def carol_client(carol):
+    return client_for(carol)
+
+
+@pytest.fixture
+def htmx_headers():
+    return {"HX-Request": "true"}

@@ -1,0 +1,55 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from trustapp.accounts.models import User, available_time_zones, validate_time_zone
+
+
+class TimeZoneField(forms.CharField):
+    """A text input backed by a <datalist>: searchable without JavaScript."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Time zone"))
+        kwargs.setdefault("max_length", 64)
+        kwargs.setdefault(
+            "help_text", _("Start typing a city, like Berlin or New_York, and pick it from the list.")
+        )
+        super().__init__(**kwargs)
+        self.validators.append(validate_time_zone)
+        self.widget.attrs.update(
+            {"list": "time-zones", "autocomplete": "off", "data-detect-time-zone": "true"}
+        )
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = TimeZoneField()
+
+    class Meta:
+        model = User
+        fields = ["display_name", "time_zone"]
+
+    def clean_display_name(self):
+        return self.cleaned_data["display_name"].strip()
+
+
+class SignupForm(forms.Form):
+    """Extra fields on allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    display_name = forms.CharField(
+        label=_("Your name"),
+        max_length=60,
+        required=False,
+        help_text=_("How your partner will see you. You can change it later."),
+    )
+    time_zone = TimeZoneField(required=False)
+
+    def clean_time_zone(self):
+        return self.cleaned_data["time_zone"] or "UTC"
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"].strip()
+        user.time_zone = self.cleaned_data["time_zone"]
+        user.save(update_fields=["display_name", "time_zone"])
+
+
+def time_zone_choices():
+    return available_time_zones()

@@ -1,0 +1,52 @@
+"""The partnership scoping every other app uses.
+
+A view under /p/<public_id>/ resolves the partnership from the URL and the signed-in
+person's membership. Anyone else gets a 404, never a 403 that would confirm it exists.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from trustapp.couples.models import Membership, Partnership
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def get_partnership_for_user(user, public_id):
+    """The partnership with this id that `user` is or was a member of, else 404."""
+    queryset = Partnership.objects.prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.select_related("user"))
+    )
+    return get_object_or_404(queryset, public_id=public_id, memberships__user=user)
+
+
+def partnership_view(view=None, *, archive_ok=False):
+    """Resolve `public_id` into a partnership the signed-in person belongs to.
+
+    The view receives `partnership` instead of `public_id`. Once a partnership has
+    ended it is a read-only archive: any write answers with a calm explanation,
+    unless the view is marked `archive_ok` (leaving, exporting, deleting one's part).
+    """
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, public_id, *args, **kwargs):
+            partnership = get_partnership_for_user(request.user, public_id)
+            request.partnership = partnership
+            if (
+                request.method not in SAFE_METHODS
+                and not partnership.is_active
+                and not archive_ok
+            ):
+                return render(
+                    request, "couples/archived.html", {"partnership": partnership}, status=403
+                )
+            return view(request, partnership, *args, **kwargs)
+
+        return wrapper
+
+    return decorator(view) if view is not None else decorator

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from trustapp import views
+from trustapp.couples import views as couples_views
+
+urlpatterns = [
+    path("", couples_views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("safety/", TemplateView.as_view(template_name="safety.html"), name="safety"),
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("trustapp.accounts.urls")),
+    path("", include("trustapp.couples.urls")),
+    path("p/<str:public_id>/agreements/", include("trustapp.agreements.urls")),
+    path("p/<str:public_id>/appreciations/", include("trustapp.appreciations.urls")),
+    path("p/<str:public_id>/conversations/", include("trustapp.conversations.urls")),
+    path("p/<str:public_id>/check-ins/", include("trustapp.checkins.urls")),
+    path("admin/", admin.site.urls),
+]
