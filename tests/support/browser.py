@@ -44,8 +44,12 @@ def new_context(playwright_browser, live_server):
     def make(*, java_script_enabled=True, phone=False):
         options = {"base_url": live_server.url, "java_script_enabled": java_script_enabled}
         if phone:
-            options |= {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
-                        "is_mobile": True, "has_touch": True}
+            options |= {
+                "viewport": {"width": 390, "height": 844},
+                "device_scale_factor": 2,
+                "is_mobile": True,
+                "has_touch": True,
+            }
         context = playwright_browser.new_context(**options)
         context.set_default_timeout(10_000)
         contexts.append(context)

@@ -11,7 +11,8 @@ class TimeZoneField(forms.CharField):
         kwargs.setdefault("label", _("Time zone"))
         kwargs.setdefault("max_length", 64)
         kwargs.setdefault(
-            "help_text", _("Start typing a city, like Berlin or New_York, and pick it from the list.")
+            "help_text",
+            _("Start typing a city, like Berlin or New_York, and pick it from the list."),
         )
         super().__init__(**kwargs)
         self.validators.append(validate_time_zone)

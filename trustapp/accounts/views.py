@@ -11,6 +11,8 @@ def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("Saved. Times now show in %(zone)s.") % {"zone": request.user.time_zone})
+        messages.success(
+            request, _("Saved. Times now show in %(zone)s.") % {"zone": request.user.time_zone}
+        )
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})

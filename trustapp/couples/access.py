@@ -23,12 +23,13 @@ def get_partnership_for_user(user, public_id):
     return get_object_or_404(queryset, public_id=public_id, memberships__user=user)
 
 
-def partnership_view(view=None, *, archive_ok=False):
+def partnership_view(view=None, *, archive_ok=False, paired=False):
     """Resolve `public_id` into a partnership the signed-in person belongs to.
 
     The view receives `partnership` instead of `public_id`. Once a partnership has
     ended it is a read-only archive: any write answers with a calm explanation,
     unless the view is marked `archive_ok` (leaving, exporting, deleting one's part).
+    A `paired` view needs both partners; before the second joins it shows how to invite.
     """
 
     def decorator(view):
@@ -37,14 +38,12 @@ def partnership_view(view=None, *, archive_ok=False):
         def wrapper(request, public_id, *args, **kwargs):
             partnership = get_partnership_for_user(request.user, public_id)
             request.partnership = partnership
-            if (
-                request.method not in SAFE_METHODS
-                and not partnership.is_active
-                and not archive_ok
-            ):
+            if request.method not in SAFE_METHODS and not partnership.is_active and not archive_ok:
                 return render(
                     request, "couples/archived.html", {"partnership": partnership}, status=403
                 )
+            if paired and not partnership.is_paired:
+                return render(request, "couples/waiting.html", {"partnership": partnership})
             return view(request, partnership, *args, **kwargs)
 
         return wrapper

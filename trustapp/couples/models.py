@@ -66,7 +66,9 @@ class Partnership(models.Model):
 
 
 class Membership(models.Model):
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="memberships")
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="memberships"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
@@ -100,7 +102,9 @@ class InvitationQuerySet(models.QuerySet):
 class Invitation(models.Model):
     """A single-use link to join a partnership. Only a hash of its token is stored."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="invitations")
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="invitations"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )

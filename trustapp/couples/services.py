@@ -140,6 +140,8 @@ def partnership_leave(*, partnership, user):
             partner = partnership.partner_of(user)
             if partner is not None:
                 transaction.on_commit(
-                    lambda: emails.send_partner_left(partnership=partnership, leaver=user, partner=partner)
+                    lambda: emails.send_partner_left(
+                        partnership=partnership, leaver=user, partner=partner
+                    )
                 )
     return partnership

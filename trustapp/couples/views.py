@@ -19,7 +19,9 @@ SHOWN_TOKENS_KEY = "invitation_tokens"
 def _partnerships_of(user):
     return (
         Partnership.objects.for_user(user)
-        .prefetch_related(Prefetch("memberships", queryset=Membership.objects.select_related("user")))
+        .prefetch_related(
+            Prefetch("memberships", queryset=Membership.objects.select_related("user"))
+        )
         .order_by("ended_at", "-created_at")
     )
 
@@ -74,7 +76,9 @@ def invite(request, partnership):
         )
         _remember_token(request, invitation, token)
         if invitation.email:
-            messages.success(request, _("We sent the link to %(email)s.") % {"email": invitation.email})
+            messages.success(
+                request, _("We sent the link to %(email)s.") % {"email": invitation.email}
+            )
         return redirect("couples:invite", public_id=partnership.public_id)
 
     invitation = partnership.invitations.pending().first()

@@ -20,9 +20,21 @@ def main():
     commands = {
         "web": [python, "manage.py", "runserver", f"{host}:{port}", "--noreload"],
         "worker": [
-            python, "-m", "celery", "-A", "trustapp", "worker",
-            "--beat", "--schedule", os.path.join(var, "celerybeat-schedule"),
-            "--concurrency", "2", "--loglevel", "INFO", "--without-gossip", "--without-mingle",
+            python,
+            "-m",
+            "celery",
+            "-A",
+            "trustapp",
+            "worker",
+            "--beat",
+            "--schedule",
+            os.path.join(var, "celerybeat-schedule"),
+            "--concurrency",
+            "2",
+            "--loglevel",
+            "INFO",
+            "--without-gossip",
+            "--without-mingle",
         ],
     }
     processes = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}

@@ -24,8 +24,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             alice, bob = (self._person(*person) for person in DEMO_PEOPLE)
-            existing = Partnership.objects.active().filter(memberships__user=alice).filter(
-                memberships__user=bob
+            existing = (
+                Partnership.objects.active()
+                .filter(memberships__user=alice)
+                .filter(memberships__user=bob)
             )
             if existing.exists():
                 self.stdout.write("The demo partners already exist.")
