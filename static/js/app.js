@@ -16,7 +16,8 @@
         navigator.clipboard.writeText(source.value).then(function () {
           button.textContent = button.dataset.copiedText || "Copied";
           setTimeout(function () { button.textContent = original; }, 2000);
-        }, function () {
+        }, function (error) {
+          console.warn("Copy to clipboard failed:", error);
           source.select();
         });
       });

@@ -83,6 +83,7 @@ def browser_page(new_context, live_server):
         page = context.new_page()
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda msg: msg.type in ("error", "warning") and errors.append(msg.text))
         page.js_errors = errors
         return page
 

@@ -35,6 +35,7 @@ def invitation_create(*, partnership, created_by, email=""):
             created_by=created_by,
             token_hash=hash_token(token),
             email=email,
+            created_at=now,
             expires_at=now + Invitation.lifetime(),
         )
     if email:

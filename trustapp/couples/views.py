@@ -69,7 +69,7 @@ def _remember_token(request, invitation, token):
 def invite(request, partnership):
     if partnership.is_paired:
         return redirect(partnership)
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         invitation, token = services.invitation_create(
             partnership=partnership, created_by=request.user, email=form.cleaned_data["email"]
@@ -148,7 +148,7 @@ def invitation_respond(request, token):
 def leave(request, partnership):
     if not partnership.is_active:
         return redirect(partnership)
-    form = LeaveForm(request.POST or None)
+    form = LeaveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.partnership_leave(partnership=partnership, user=request.user)
         messages.info(

@@ -1,0 +1,78 @@
+"""Alice signs up, verifies, starts a space and invites Bob; Bob signs up and joins;
+Bob leaves; Alice's space becomes a read-only archive and she is told by email."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.support.browser import assert_accessible, save_screenshot
+from tests.support.mail import code_from_email, last_message_to
+
+pytestmark = [pytest.mark.browser]
+PASSWORD = "a-long-kind-password-42"
+
+
+def sign_up(page, email, name):
+    page.goto("/accounts/signup/")
+    assert_accessible(page)
+    page.locator("input[name=email]").fill(email)
+    page.locator("input[name=display_name]").fill(name)
+    page.locator("input[name=password1]").fill(PASSWORD)
+    page.locator("input[name=password2]").fill(PASSWORD)
+    page.locator("main form button[type=submit]").last.click()
+    expect(page.locator("input[name=code]")).to_be_visible()
+    assert_accessible(page)
+    page.locator("input[name=code]").fill(code_from_email(email))
+    page.locator("main form button[type=submit]").first.click()
+
+
+def test_two_people_pair_up_and_one_leaves(browser_page, live_server, transactional_db, mailoutbox):
+    alice = browser_page()
+    alice.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    sign_up(alice, "alice@example.com", "Alice")
+    expect(alice.get_by_role("button", name="Start a shared space")).to_be_visible()
+    assert_accessible(alice)
+    alice.get_by_role("button", name="Start a shared space").click()
+    expect(alice.get_by_role("heading", name="Invite your partner")).to_be_visible()
+    alice.get_by_role("button", name="Make a link").click()
+    copy = alice.get_by_role("button", name="Copy link")
+    expect(copy).to_be_visible()
+    assert_accessible(alice)
+    copy.click()
+    expect(alice.locator("[data-copy]")).to_have_text("Copied"), alice.js_errors
+    link = alice.evaluate("navigator.clipboard.readText()")
+    assert re.search(r"/invite/[\w-]{20,}/$", link), link
+
+    bob = browser_page(phone=True)
+    bob.goto(link)
+    expect(bob.get_by_role("heading", name="Alice invited you")).to_be_visible()
+    assert_accessible(bob)
+    bob.get_by_role("link", name="Create an account to join").click()
+    sign_up(bob, "bob@example.com", "Bob")
+    # Back on the invitation after verifying: accept it.
+    expect(bob.get_by_role("heading", name="Alice invited you")).to_be_visible()
+    bob.get_by_role("button", name="Accept and join").click()
+    expect(bob.get_by_role("heading", name="Bob & Alice")).to_be_visible()
+    assert_accessible(bob)
+    save_screenshot(bob, "pairing-home-phone")
+
+    alice.goto("/")
+    expect(alice.get_by_role("heading", name="Alice & Bob")).to_be_visible()
+    expect(alice.locator(".people")).to_contain_text("Bob")
+
+    bob.get_by_role("link", name="Leave this shared space").click()
+    assert_accessible(bob)
+    bob.get_by_role("button", name="Leave").click()
+    expect(bob.locator(".form-errors, .error").first).to_contain_text("tick the box")
+    bob.get_by_label("I understand").check()
+    bob.get_by_role("button", name="Leave").click()
+    expect(bob.get_by_text("read-only archive").first).to_be_visible()
+
+    alice.reload()
+    expect(alice.get_by_text("It is a read-only archive now")).to_be_visible()
+    expect(alice.get_by_role("link", name="Leave this shared space")).to_have_count(0)
+    assert_accessible(alice)
+    email = last_message_to("alice@example.com")
+    assert "Bob has left" in email.subject
+    assert not alice.js_errors and not bob.js_errors
