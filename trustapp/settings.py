@@ -30,7 +30,7 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "Trustapp"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "trustapp.lib.admin_apps.TrustappAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -193,6 +193,8 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
+    # Ours: opening or answering invitation links (guessing tokens is hopeless, but cheap to stop).
+    "invitation": "30/m/ip,60/h/user",
 }
 if env_bool("DISABLE_RATE_LIMITS"):  # test suites only
     ACCOUNT_RATE_LIMITS = False

@@ -206,3 +206,11 @@ def test_two_people_accepting_at_the_same_moment_exactly_one_wins(alice):
     loser = next(message for message in outcomes.values() if message != "joined")
     assert "already been used" in loser or "two partners" in loser
     assert solo.memberships.count() == 2
+
+
+def test_opening_invitation_links_is_rate_limited(client, invite, settings):
+    _, token = invite
+    settings.ACCOUNT_RATE_LIMITS = {"invitation": "3/m/ip"}
+    url = reverse("couples:invitation", args=[token])
+    statuses = [client.get(url).status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]

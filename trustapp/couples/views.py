@@ -1,3 +1,4 @@
+from allauth.core.internal import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -103,8 +104,18 @@ def invitation_revoke(request, partnership, pk):
     return redirect("couples:invite", public_id=partnership.public_id)
 
 
+def _too_many_tries(request):
+    # allauth's limiter, configured in ACCOUNT_RATE_LIMITS; GETs count too (token probing).
+    usage = ratelimit.consume(request, app="allauth.account", action="invitation", limit_get=True)
+    if usage is not None:
+        return None
+    return render(request, "couples/too_many_tries.html", status=429)
+
+
 def invitation(request, token):
     """The page a partner lands on from the link: who invited them, accept or decline."""
+    if limited := _too_many_tries(request):
+        return limited
     invitation = services.invitation_for_token(token)
     problem = services.invitation_problem(invitation, request.user)
     if not request.user.is_authenticated and problem is None:
@@ -122,6 +133,8 @@ def invitation(request, token):
 @login_required
 @require_POST
 def invitation_respond(request, token):
+    if limited := _too_many_tries(request):
+        return limited
     request.session.pop(PENDING_INVITATION_KEY, None)
     try:
         if "decline" in request.POST:
