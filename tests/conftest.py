@@ -35,6 +35,14 @@ def make_partnership(first, second=None):
     return partnership
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (rate-limit counters live there)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def alice(db):
     return make_user("alice@example.com", "Alice")
