@@ -152,6 +152,15 @@ CELERY_TASK_SOFT_TIME_LIMIT = 100
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+CELERY_IMPORTS = ["trustapp.checkins.reminders.tasks"]
+CELERY_BEAT_SCHEDULE = {
+    "reminders-dispatch": {"task": "reminders.dispatch", "schedule": 60.0},
+    "reminders-partner-activity": {"task": "reminders.dispatch_partner_notices", "schedule": 60.0},
+    "reminders-requeue-stale": {"task": "reminders.requeue_stale", "schedule": 300.0},
+    "reminders-enrol": {"task": "reminders.enrol", "schedule": 600.0},
+}
+# A delivery still pending this long after it was enqueued is enqueued again.
+REMINDERS_STALE_AFTER = env_int("REMINDERS_STALE_AFTER", 600)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
