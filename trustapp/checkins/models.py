@@ -22,7 +22,9 @@ def add_months(day, months=1):
     """The same day `months` later, clamped to the end of a shorter month (31 Jan -> 28 Feb)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 class CheckInSchedule(models.Model):

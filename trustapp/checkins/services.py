@@ -1,0 +1,349 @@
+"""Rules of the check-in ritual that span several models or other apps.
+
+Other apps are used only through small contracts, and only when they are installed and
+importable, so the ritual works whichever of them has landed.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from trustapp.checkins.models import (
+    ActionPoint,
+    AgendaItem,
+    Answer,
+    Cadence,
+    CheckIn,
+    CheckInSchedule,
+)
+from trustapp.couples.models import Partnership
+from trustapp.lib.notify import notify_partner
+
+
+class CheckInError(Exception):
+    """Why something cannot be done to a check-in, in words a person can read."""
+
+
+# -- Schedule ---------------------------------------------------------------------------
+
+
+def cadence_of(partnership):
+    schedule = CheckInSchedule.objects.filter(partnership=partnership).first()
+    return schedule.cadence if schedule else Cadence.WEEKLY
+
+
+def schedule_set(*, partnership, user, cadence):
+    schedule, _created = CheckInSchedule.objects.update_or_create(
+        partnership=partnership,
+        defaults={"cadence": cadence, "updated_at": timezone.now(), "updated_by": user},
+    )
+    notify_partner(
+        partnership=partnership,
+        recipient=partnership.partner_of(user),
+        actor=user,
+        kind="checkin_schedule",
+        subject=_("Your check-in rhythm changed"),
+        message=_("%(name)s set your check-ins to: %(cadence)s.")
+        % {"name": user.name, "cadence": schedule.get_cadence_display().lower()},
+        path=reverse("checkins:current", args=[partnership.public_id]),
+    )
+    return schedule
+
+
+def next_due_date(checkin, cadence):
+    """The local day the check-in after `checkin` is due (in the active time zone)."""
+    return CheckInSchedule.next_date(timezone.localdate(checkin.opened_at), cadence)
+
+
+# -- Opening and closing ----------------------------------------------------------------
+
+
+def current_checkin(partnership, *, today=None):
+    """The check-in the two of you are on now; the page a reminder links to shows it.
+
+    The open check-in, or a new one when the next is due by the partnership's cadence
+    (an open check-in whose time has passed is closed first, so each period has its own;
+    a partner's unrevealed answer stays private forever). While the next is not yet due,
+    the last finished one. None for a partnership without a partner, or an archive with
+    no check-ins.
+    """
+    latest = partnership.checkins.order_by("-opened_at").first()
+    if not partnership.is_active or not partnership.is_paired:
+        return latest
+    today = today or timezone.localdate()
+    if latest is not None and today < next_due_date(latest, cadence_of(partnership)):
+        return latest
+    return _open_new(partnership, replacing=latest)
+
+
+def _open_new(partnership, *, replacing):
+    """Close `replacing` if still open and open a fresh check-in, safe when both race."""
+    try:
+        with transaction.atomic():
+            # Serialise on the partnership row: two partners arriving at once open one.
+            Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
+            latest = partnership.checkins.order_by("-opened_at").first()
+            if latest is not None and (replacing is None or latest.pk != replacing.pk):
+                return latest  # someone else opened it a moment ago
+            now = timezone.now()
+            partnership.checkins.open().update(closed_at=now)
+            return CheckIn.objects.create(partnership=partnership, opened_at=now)
+    except IntegrityError:
+        return partnership.checkins.open().first()
+
+
+def checkin_start(*, partnership):
+    """Open a check-in now, ahead of the rhythm; the open one if there is one already."""
+    with transaction.atomic():
+        Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
+        existing = partnership.checkins.open().first()
+        if existing is not None:
+            return existing
+        return CheckIn.objects.create(partnership=partnership)
+
+
+def checkin_close(*, checkin, user):
+    """Finish a check-in. Closing twice changes nothing."""
+    updated = CheckIn.objects.filter(pk=checkin.pk, closed_at__isnull=True).update(
+        closed_at=timezone.now(), closed_by=user
+    )
+    if updated:
+        checkin.refresh_from_db(fields=["closed_at", "closed_by"])
+    return checkin
+
+
+# -- Answers ----------------------------------------------------------------------------
+
+
+@dataclass
+class Answers:
+    """What one partner may see of a check-in's answers. `theirs` only once both answered."""
+
+    mine: Answer | None
+    theirs: Answer | None
+    partner_answered: bool
+
+    @property
+    def revealed(self):
+        return self.mine is not None and self.theirs is not None
+
+
+def answers_for(checkin, user):
+    """The privacy rule lives here: the partner's answer leaves the database only when
+    both answered."""
+    answers = {a.author_id: a for a in checkin.answers.select_related("author")}
+    mine = answers.pop(user.pk, None)
+    partner_answered = bool(answers)
+    theirs = next(iter(answers.values())) if mine is not None and answers else None
+    return Answers(mine=mine, theirs=theirs, partner_answered=partner_answered)
+
+
+def answer_save(*, checkin, user, data):
+    """Save or change `user`'s answer. Once both answered, the answers are settled."""
+    with transaction.atomic():
+        checkin = CheckIn.objects.select_for_update().get(pk=checkin.pk)
+        if not checkin.is_open:
+            raise CheckInError(_("This check-in is finished, so answers can no longer change."))
+        answers = list(checkin.answers.all())
+        mine = next((a for a in answers if a.author_id == user.pk), None)
+        partner_answered = any(a.author_id != user.pk for a in answers)
+        if mine is not None and partner_answered:
+            raise CheckInError(
+                _("You have both answered, so your answers stay as they were shared.")
+            )
+        now = timezone.now()
+        if mine is None:
+            mine = Answer(checkin=checkin, author=user, created_at=now)
+        for name, value in data.items():
+            setattr(mine, name, value)
+        mine.updated_at = now
+        first_time = mine.pk is None
+        mine.save()
+    partnership = checkin.partnership
+    if first_time:
+        partner = partnership.partner_of(user)
+        if partner_answered:
+            subject = _("You can see each other's check-in answers now")
+            message = _("%(name)s answered the check-in too.") % {"name": user.name}
+        else:
+            subject = _("%(name)s answered your check-in") % {"name": user.name}
+            message = _(
+                "%(name)s answered this check-in. Their answer stays private until you "
+                "have answered too."
+            ) % {"name": user.name}
+        notify_partner(
+            partnership=partnership,
+            recipient=partner,
+            actor=user,
+            kind="checkin_answer",
+            subject=subject,
+            message=message,
+            path=checkin.get_absolute_url(),
+        )
+    return mine
+
+
+# -- Agenda and action points -----------------------------------------------------------
+
+
+def agenda_add(*, partnership, user, text):
+    return AgendaItem.objects.create(partnership=partnership, added_by=user, text=text)
+
+
+def agenda_talked_about(*, item, checkin, talked):
+    """Mark a flagged topic as talked about in `checkin`, or put it back on the agenda."""
+    item.talked_about_at = timezone.now() if talked else None
+    item.talked_about_in = checkin if talked else None
+    item.save(update_fields=["talked_about_at", "talked_about_in"])
+    return item
+
+
+def agenda_for(checkin, *, include_waiting):
+    """Flagged topics talked about in this check-in, plus, with `include_waiting`, those
+    still waiting to be talked about."""
+    items = AgendaItem.objects.filter(partnership_id=checkin.partnership_id).select_related(
+        "added_by"
+    )
+    if include_waiting:
+        return items.filter(Q(talked_about_at__isnull=True) | Q(talked_about_in=checkin))
+    return items.filter(talked_about_in=checkin)
+
+
+def action_point_add(*, checkin, user, text, owner):
+    """`owner` is a user, or None for both of us."""
+    if not checkin.is_open:
+        raise CheckInError(_("This check-in is finished. Add new steps to the next one."))
+    return ActionPoint.objects.create(
+        checkin=checkin, text=text, owner=owner, for_both=owner is None, added_by=user
+    )
+
+
+def is_latest(checkin):
+    return not CheckIn.objects.filter(
+        partnership_id=checkin.partnership_id, opened_at__gt=checkin.opened_at
+    ).exists()
+
+
+def history_for(partnership):
+    """Every check-in, newest first, with what each holds counted in the database."""
+    return partnership.checkins.annotate(
+        answer_count=Count("answers", distinct=True),
+        action_count=Count("action_points", distinct=True),
+        done_count=Count(
+            "action_points", filter=Q(action_points__done_at__isnull=False), distinct=True
+        ),
+    ).order_by("-opened_at")
+
+
+def previous_checkin(checkin):
+    return (
+        CheckIn.objects.filter(
+            partnership_id=checkin.partnership_id, opened_at__lt=checkin.opened_at
+        )
+        .order_by("-opened_at")
+        .first()
+    )
+
+
+# -- Look back, agenda and reconnect: built from the other apps when they exist ---------
+
+
+@dataclass
+class LookBack:
+    since: datetime
+    previous: CheckIn | None
+    action_points: list = field(default_factory=list)
+    # None when the app that would provide them is not installed.
+    appreciations: list | None = None
+    agreement_changes: list | None = None
+
+
+def look_back(checkin):
+    previous = previous_checkin(checkin)
+    if previous is not None:
+        since = previous.opened_at
+        action_points = list(previous.action_points.select_related("owner"))
+    else:
+        since = checkin.opened_at - timedelta(days=7)
+        action_points = []
+    return LookBack(
+        since=since,
+        previous=previous,
+        action_points=action_points,
+        appreciations=_appreciations_since(checkin.partnership, since),
+        agreement_changes=_agreement_changes_since(checkin.partnership, since),
+    )
+
+
+def _appreciations_since(partnership, since):
+    try:
+        from trustapp.appreciations.services import shared_since
+    except ImportError:
+        return None
+    return list(shared_since(partnership, since))
+
+
+def _agreement_changes_since(partnership, since):
+    try:
+        from trustapp.agreements.services import changes_since
+    except ImportError:
+        return None
+    return list(changes_since(partnership, since))
+
+
+def agreements_due_for_revisit(partnership):
+    try:
+        from trustapp.agreements.models import Agreement
+    except ImportError:
+        return None
+    manager = Agreement.objects
+    if not hasattr(manager, "due_for_revisit"):
+        return None
+    return list(manager.due_for_revisit(partnership))
+
+
+@dataclass
+class Prompt:
+    prompt: object
+    url: str | None
+
+
+def prompt_of_the_week(partnership):
+    try:
+        from trustapp.conversations.services import prompt_of_the_week as pick
+    except ImportError:
+        return None
+    prompt = pick(partnership)
+    if prompt is None:
+        return None
+    return Prompt(prompt=prompt, url=_prompt_url(partnership, prompt))
+
+
+def _prompt_url(partnership, prompt):
+    if hasattr(prompt, "get_absolute_url"):
+        try:
+            return prompt.get_absolute_url()
+        except (NoReverseMatch, TypeError):
+            pass
+    for key in ("slug", "pk"):
+        value = getattr(prompt, key, None)
+        if value is None:
+            continue
+        try:
+            return reverse("conversations:prompt", args=[partnership.public_id, value])
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def appreciation_url(partnership):
+    """Where the reconnect step sends you to log an appreciation, if that page exists."""
+    try:
+        return reverse("appreciations:new", args=[partnership.public_id])
+    except NoReverseMatch:
+        return None

@@ -1,0 +1,285 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from trustapp.checkins import services
+from trustapp.checkins.forms import ActionPointForm, AgendaItemForm, AnswerForm, ScheduleForm
+from trustapp.checkins.models import ActionPoint, AgendaItem, Cadence, CheckIn
+from trustapp.checkins.trend import trend_for
+from trustapp.couples.access import partnership_view
+
+# htmx stops polling when a response carries this status.
+STOP_POLLING = 286
+
+
+def _get_checkin_for_user(partnership, pk):
+    return get_object_or_404(CheckIn, partnership=partnership, pk=pk)
+
+
+def _is_partial(request):
+    return request.htmx and not request.htmx.boosted
+
+
+def _answers_context(request, partnership, checkin, answer_form=None):
+    answers = services.answers_for(checkin, request.user)
+    editing = request.GET.get("edit") is not None
+    can_answer = (partnership.is_active and checkin.is_open and not answers.revealed) and (
+        answers.mine is None or editing or answer_form is not None
+    )
+    if can_answer and answer_form is None:
+        answer_form = AnswerForm(instance=answers.mine)
+    return {
+        "answers": answers,
+        "answer_form": answer_form if can_answer else None,
+        # Wait for the partner's answer live, unless the reader is changing their own.
+        "polling": checkin.is_open and answers.mine is not None and not can_answer,
+    }
+
+
+def _agenda_context(request, partnership, checkin, agenda_form=None):
+    is_latest = not checkin.is_open and services.is_latest(checkin)
+    accepts_items = partnership.is_active and (checkin.is_open or is_latest)
+    context = {
+        "agenda_items": list(services.agenda_for(checkin, include_waiting=accepts_items)),
+        "agenda_form": (agenda_form or AgendaItemForm()) if accepts_items else None,
+        "is_latest": is_latest,
+    }
+    if checkin.is_open:
+        context["revisit_agreements"] = services.agreements_due_for_revisit(partnership)
+        context["prompt"] = services.prompt_of_the_week(partnership)
+    return context
+
+
+def _actions_context(request, partnership, checkin, action_form=None):
+    partner = partnership.partner_of(request.user)
+    if partnership.is_active and checkin.is_open and action_form is None:
+        action_form = ActionPointForm(user=request.user, partner=partner)
+    return {
+        "action_points": list(checkin.action_points.select_related("owner")),
+        "action_form": action_form if partnership.is_active and checkin.is_open else None,
+    }
+
+
+def _base_context(request, partnership, checkin):
+    return {
+        "partnership": partnership,
+        "checkin": checkin,
+        "partner": partnership.partner_of(request.user),
+        "can_write": partnership.is_active,
+        "return_to": checkin.get_absolute_url(),
+    }
+
+
+# Each region htmx may swap: how to build its context, and the name of its form.
+REGIONS = {
+    "answers": (_answers_context, "answer_form"),
+    "agenda": (_agenda_context, "agenda_form"),
+    "actions": (_actions_context, "action_form"),
+}
+
+
+def _page_context(request, partnership, checkin, forms=None):
+    forms = forms or {}
+    cadence = services.cadence_of(partnership)
+    context = {
+        **_base_context(request, partnership, checkin),
+        "cadence_label": Cadence(cadence).label,
+        "next_due": services.next_due_date(checkin, cadence),
+        "look_back": services.look_back(checkin),
+        "appreciation_url": services.appreciation_url(partnership),
+    }
+    for build, form_name in REGIONS.values():
+        context |= build(request, partnership, checkin, forms.get(form_name))
+    return context
+
+
+def _render_region(request, partnership, checkin, region, *, status=200, form=None):
+    """The named partial for htmx, else the whole page (a form with errors, JS off)."""
+    build, form_name = REGIONS[region]
+    if _is_partial(request):
+        context = _base_context(request, partnership, checkin)
+        context |= build(request, partnership, checkin, form)
+        return render(request, f"checkins/detail.html#{region}", context, status=status)
+    context = _page_context(request, partnership, checkin, {form_name: form})
+    return render(request, "checkins/detail.html", context, status=status)
+
+
+@partnership_view(paired=True)
+@require_GET
+def current(request, partnership):
+    """The page a reminder links to: today's check-in, opened if one is due."""
+    checkin = services.current_checkin(partnership)
+    if checkin is None:
+        return redirect("checkins:history", public_id=partnership.public_id)
+    return redirect(checkin)
+
+
+@partnership_view(paired=True)
+@require_POST
+def start(request, partnership):
+    checkin = services.checkin_start(partnership=partnership)
+    return redirect(checkin)
+
+
+@partnership_view(paired=True)
+@require_GET
+def detail(request, partnership, pk):
+    checkin = _get_checkin_for_user(partnership, pk)
+    return render(request, "checkins/detail.html", _page_context(request, partnership, checkin))
+
+
+@partnership_view(paired=True)
+@require_POST
+def answer(request, partnership, pk):
+    checkin = _get_checkin_for_user(partnership, pk)
+    mine = services.answers_for(checkin, request.user).mine
+    form = AnswerForm(request.POST, instance=mine)
+    if not form.is_valid():
+        return _render_region(request, partnership, checkin, "answers", status=422, form=form)
+    try:
+        services.answer_save(checkin=checkin, user=request.user, data=form.answer_data())
+    except services.CheckInError as error:
+        messages.error(request, str(error))
+    if _is_partial(request):
+        return _render_region(request, partnership, checkin, "answers")
+    return redirect(checkin.get_absolute_url() + "#answers")
+
+
+@partnership_view(paired=True)
+@require_GET
+def answers(request, partnership, pk):
+    """Polled while waiting for the partner; answers 286 (stop) once both are in."""
+    checkin = _get_checkin_for_user(partnership, pk)
+    if not _is_partial(request):
+        return redirect(checkin.get_absolute_url() + "#answers")
+    response = _render_region(request, partnership, checkin, "answers")
+    answers = services.answers_for(checkin, request.user)
+    if answers.revealed or not checkin.is_open:
+        response.status_code = STOP_POLLING
+    return response
+
+
+@partnership_view(paired=True)
+@require_POST
+def agenda_add(request, partnership, pk):
+    checkin = _get_checkin_for_user(partnership, pk)
+    form = AgendaItemForm(request.POST)
+    if not form.is_valid():
+        return _render_region(request, partnership, checkin, "agenda", status=422, form=form)
+    services.agenda_add(partnership=partnership, user=request.user, text=form.cleaned_data["text"])
+    if _is_partial(request):
+        return _render_region(request, partnership, checkin, "agenda")
+    return redirect(checkin.get_absolute_url() + "#agenda")
+
+
+@partnership_view(paired=True)
+@require_POST
+def agenda_talked(request, partnership, item_pk):
+    item = get_object_or_404(AgendaItem, partnership=partnership, pk=item_pk)
+    checkin = partnership.checkins.open().first()
+    if checkin is None:
+        messages.error(request, _("Topics are ticked off during a check-in. Start one first."))
+        return redirect("checkins:current", public_id=partnership.public_id)
+    services.agenda_talked_about(
+        item=item, checkin=checkin, talked=request.POST.get("talked") == "1"
+    )
+    if _is_partial(request):
+        return _render_region(request, partnership, checkin, "agenda")
+    return redirect(checkin.get_absolute_url() + "#agenda")
+
+
+@partnership_view(paired=True)
+@require_POST
+def action_add(request, partnership, pk):
+    checkin = _get_checkin_for_user(partnership, pk)
+    form = ActionPointForm(
+        request.POST, user=request.user, partner=partnership.partner_of(request.user)
+    )
+    if not form.is_valid():
+        return _render_region(request, partnership, checkin, "actions", status=422, form=form)
+    try:
+        services.action_point_add(
+            checkin=checkin, user=request.user, text=form.cleaned_data["text"], owner=form.owner()
+        )
+    except services.CheckInError as error:
+        messages.error(request, str(error))
+    if _is_partial(request):
+        return _render_region(request, partnership, checkin, "actions")
+    return redirect(checkin.get_absolute_url() + "#actions")
+
+
+@partnership_view(paired=True)
+@require_POST
+def action_done(request, partnership, action_pk):
+    action = get_object_or_404(
+        ActionPoint.objects.select_related("owner", "checkin"),
+        checkin__partnership=partnership,
+        pk=action_pk,
+    )
+    action.mark(done=request.POST.get("done") == "1", by=request.user)
+    return_to = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(return_to, {request.get_host()}):
+        return_to = action.checkin.get_absolute_url()
+    if _is_partial(request):
+        context = {"action": action, "partnership": partnership, "can_write": True}
+        return render(request, "checkins/_action_point.html", context | {"return_to": return_to})
+    return redirect(f"{return_to}#action-{action.pk}")
+
+
+@partnership_view(paired=True)
+@require_POST
+def finish(request, partnership, pk):
+    checkin = _get_checkin_for_user(partnership, pk)
+    if checkin.is_open:
+        services.checkin_close(checkin=checkin, user=request.user)
+        messages.success(request, _("Check-in finished. Thank you for making the time."))
+    return redirect(checkin)
+
+
+@partnership_view(paired=True)
+@require_GET
+def history(request, partnership):
+    checkins = services.history_for(partnership)
+    page = Paginator(checkins, 20).get_page(request.GET.get("page"))
+    context = {
+        "partnership": partnership,
+        "page": page,
+        "partner": partnership.partner_of(request.user),
+    }
+    if _is_partial(request):
+        return render(request, "checkins/history.html#list", context)
+    return render(request, "checkins/history.html", context)
+
+
+@partnership_view(paired=True)
+@require_GET
+def trend(request, partnership):
+    context = {
+        "partnership": partnership,
+        "trend": trend_for(partnership, request.user),
+    }
+    return render(request, "checkins/trend.html", context)
+
+
+@partnership_view(paired=True)
+@require_http_methods(["GET", "POST"])
+def schedule(request, partnership):
+    initial = {"cadence": services.cadence_of(partnership)}
+    form = ScheduleForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            services.schedule_set(
+                partnership=partnership, user=request.user, cadence=form.cleaned_data["cadence"]
+            )
+            messages.success(request, _("Your check-in rhythm is saved."))
+            return redirect("checkins:current", public_id=partnership.public_id)
+        return render(
+            request,
+            "checkins/schedule.html",
+            {"partnership": partnership, "form": form},
+            status=422,
+        )
+    return render(request, "checkins/schedule.html", {"partnership": partnership, "form": form})
