@@ -1,7 +1,32 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def load_prompts_after_migrate(sender, using, apps=None, **kwargs):
+    """Keep the prompt library in step with its data files after every `migrate`.
+
+    It runs after all migrations (so it never meets an older table layout) and also
+    after test flushes, which is how contenttypes and permissions come back too.
+    """
+    from trustapp.conversations.library import load_prompts
+    from trustapp.conversations.models import Prompt, Topic
+
+    if apps is not None:
+        for model in (Topic, Prompt):
+            try:
+                state = apps.get_model(model._meta.label)
+            except LookupError:
+                return  # migrated back to before this app existed
+            current = {field.column for field in model._meta.concrete_fields}
+            if current - {field.column for field in state._meta.concrete_fields}:
+                return  # a partial migration: the tables are not the current shape yet
+    load_prompts(using=using)
 
 
 class ConversationsConfig(AppConfig):
     name = "trustapp.conversations"
     label = "conversations"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        post_migrate.connect(load_prompts_after_migrate, sender=self)

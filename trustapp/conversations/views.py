@@ -1,0 +1,503 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseStopPolling
+
+from trustapp.conversations import services
+from trustapp.conversations.forms import AnswerForm, DrawForm, TakeawayForm, TalkedForm
+from trustapp.conversations.models import Answer, Conversation, Prompt, PromptChoice, Topic
+from trustapp.couples.access import partnership_view
+from trustapp.couples.models import Membership
+
+HISTORY_PAGE_SIZE = 20
+ONGOING_LIMIT = 10
+REVEALED_EVENT = "conversation-revealed"
+
+
+def _partial(request):
+    return request.htmx and not request.htmx.boosted
+
+
+def _with_choices(prompts, partnership, user):
+    """Annotate this person's star and hide onto each prompt (no query per prompt)."""
+    mine = PromptChoice.objects.filter(partnership=partnership, user=user, prompt=OuterRef("pk"))
+    return prompts.annotate(
+        is_starred=Exists(mine.filter(starred=True)),
+        is_hidden=Exists(mine.filter(hidden=True)),
+    )
+
+
+def _get_prompt_for_user(partnership, user, slug, *, unlocked=None):
+    """A prompt this partnership may see (the tender deck only once both opted in), else 404."""
+    prompts = _with_choices(services.prompts_for(partnership, unlocked=unlocked), partnership, user)
+    return get_object_or_404(prompts, slug=slug)
+
+
+def _get_conversation_for_user(partnership, pk):
+    conversation = get_object_or_404(
+        Conversation.objects.select_related("prompt__topic"), partnership=partnership, pk=pk
+    )
+    conversation.partnership = partnership  # already loaded, with its members
+    return conversation
+
+
+def _safe_next(request, fallback):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+# Browsing ----------------------------------------------------------------------------
+
+
+@partnership_view(paired=True)
+def index(request, partnership):
+    unlocked = services.tender_unlocked(partnership)
+    active_prompts = Q(prompts__is_active=True)
+    hidden = PromptChoice.objects.filter(
+        partnership=partnership, user=request.user, hidden=True
+    ).values("prompt_id")
+    topics = Topic.objects.filter(is_active=True).annotate(
+        prompt_count=Count("prompts", filter=active_prompts & ~Q(prompts__in=hidden))
+    )
+    ongoing = services.with_answer_state(
+        partnership.conversations.filter(talked_at__isnull=True), request.user
+    )[:ONGOING_LIMIT]
+    context = {
+        "partnership": partnership,
+        "partner": partnership.partner_of(request.user),
+        "week_prompt": services.prompt_of_the_week(partnership),
+        "draw_form": DrawForm(tender_unlocked=unlocked),
+        "topics": topics,
+        "tender_unlocked": unlocked,
+        "ongoing": ongoing,
+    }
+    return render(request, "conversations/index.html", context)
+
+
+@partnership_view(paired=True)
+@require_GET
+def draw(request, partnership):
+    unlocked = services.tender_unlocked(partnership)
+    form = DrawForm(request.GET or {"depth": DrawForm.ANY}, tender_unlocked=unlocked)
+    if not form.is_valid():
+        messages.error(request, _("Please pick one of the depths in the list."))
+        return redirect("conversations:index", public_id=partnership.public_id)
+    depth = form.cleaned_data["depth"]
+    depth = None if depth == DrawForm.ANY else depth
+    skip = Prompt.objects.filter(slug=request.GET.get("after", "")).values("pk").first()
+    prompt = services.prompt_draw(
+        partnership=partnership, depth=depth, exclude_pk=skip and skip["pk"]
+    )
+    if prompt is None:
+        messages.info(
+            request,
+            _("There is no prompt left to draw there. Hidden prompts can be shown again."),
+        )
+        return redirect("conversations:index", public_id=partnership.public_id)
+    url = reverse("conversations:prompt", args=[partnership.public_id, prompt.slug])
+    return redirect(f"{url}?drawn={depth or DrawForm.ANY}")
+
+
+@partnership_view(paired=True)
+def topic(request, partnership, slug):
+    topic = get_object_or_404(Topic, slug=slug, is_active=True)
+    unlocked = services.tender_unlocked(partnership)
+    locked = topic.is_tender and not unlocked
+    prompts = []
+    if not locked:
+        prompts = _with_choices(
+            topic.prompts.filter(is_active=True).select_related("topic"),
+            partnership,
+            request.user,
+        )
+        prompts = [prompt for prompt in prompts if not prompt.is_hidden]
+    return render(
+        request,
+        "conversations/topic.html",
+        {"partnership": partnership, "topic": topic, "locked": locked, "prompts": prompts},
+    )
+
+
+@partnership_view(paired=True)
+def prompt(request, partnership, slug):
+    prompt = _get_prompt_for_user(partnership, request.user, slug)
+    open_conversation = partnership.conversations.filter(
+        prompt=prompt, talked_at__isnull=True
+    ).first()
+    drawn = request.GET.get("drawn")
+    depths = {"any", *Prompt.Depth.values}
+    return render(
+        request,
+        "conversations/prompt.html",
+        {
+            "partnership": partnership,
+            "prompt": prompt,
+            "open_conversation": open_conversation,
+            "past_count": partnership.conversations.filter(
+                prompt=prompt, talked_at__isnull=False
+            ).count(),
+            "drawn": drawn if drawn in depths else None,
+        },
+    )
+
+
+def _prompt_list(request, partnership, *, template, **filters):
+    unlocked = services.tender_unlocked(partnership)
+    chosen = PromptChoice.objects.filter(
+        partnership=partnership, user=request.user, **filters
+    ).values("prompt_id")
+    prompts = _with_choices(
+        services.prompts_for(partnership, unlocked=unlocked).filter(pk__in=chosen),
+        partnership,
+        request.user,
+    )
+    return render(request, template, {"partnership": partnership, "prompts": prompts})
+
+
+@partnership_view(paired=True)
+def starred(request, partnership):
+    return _prompt_list(request, partnership, template="conversations/starred.html", starred=True)
+
+
+@partnership_view(paired=True)
+def hidden(request, partnership):
+    return _prompt_list(request, partnership, template="conversations/hidden.html", hidden=True)
+
+
+def _choose(request, partnership, slug, field):
+    prompt = _get_prompt_for_user(partnership, request.user, slug)
+    value = request.POST.get(field)
+    status = 200
+    if value in {"1", "0"}:
+        services.prompt_choose(
+            partnership=partnership, user=request.user, prompt=prompt, **{field: value == "1"}
+        )
+        prompt = _get_prompt_for_user(partnership, request.user, slug)
+    else:
+        status = 400
+    if _partial(request):
+        return render(
+            request,
+            "conversations/_prompt_actions.html",
+            {"partnership": partnership, "prompt": prompt},
+            status=status,
+        )
+    if status == 400:
+        messages.error(request, _("That did not work. Please try the button again."))
+    elif field == "hidden" and value == "1":
+        messages.info(request, _("Hidden. You can find it again under “Hidden prompts”."))
+    fallback = reverse("conversations:prompt", args=[partnership.public_id, prompt.slug])
+    return redirect(_safe_next(request, fallback))
+
+
+@partnership_view(paired=True)
+@require_POST
+def star(request, partnership, slug):
+    return _choose(request, partnership, slug, "starred")
+
+
+@partnership_view(paired=True)
+@require_POST
+def hide(request, partnership, slug):
+    return _choose(request, partnership, slug, "hidden")
+
+
+@partnership_view(paired=True)
+def tender(request, partnership):
+    if request.method == "POST":
+        value = request.POST.get("on")
+        if value not in {"1", "0"}:
+            messages.error(request, _("That did not work. Please try the button again."))
+        else:
+            services.tender_set(partnership=partnership, user=request.user, on=value == "1")
+            if services.tender_unlocked(partnership):
+                messages.success(request, _("Tender topics are open for both of you now."))
+            elif value == "1":
+                messages.success(request, _("Turned on for you."))
+            else:
+                messages.success(request, _("Turned off. Tender topics are closed again."))
+        return redirect("conversations:tender", public_id=partnership.public_id)
+    return render(
+        request,
+        "conversations/tender.html",
+        {
+            "partnership": partnership,
+            "opted_in": services.tender_opted_in(partnership, request.user),
+            "unlocked": services.tender_unlocked(partnership),
+            "topics": Topic.objects.filter(is_active=True, is_tender=True),
+        },
+    )
+
+
+# Conversations -----------------------------------------------------------------------
+
+
+@partnership_view(paired=True)
+@require_POST
+def start(request, partnership, slug):
+    prompt = _get_prompt_for_user(partnership, request.user, slug)
+    try:
+        conversation, _created = services.conversation_start(
+            partnership=partnership, user=request.user, prompt=prompt
+        )
+    except services.ConversationError:
+        raise Http404 from None
+    return redirect(conversation)
+
+
+def _status(conversation, partner, *, i_answered, partner_answered):
+    revealed = conversation.revealed_at is not None
+    return {
+        "pk": conversation.pk,
+        "revealed": revealed,
+        "poll": not revealed and conversation.partnership.is_active,
+        "i_answered": i_answered,
+        "partner_answered": partner_answered,
+        "partner_name": partner.name if partner else "",
+        "state": "revealed" if revealed else f"{int(i_answered)}{int(partner_answered)}",
+    }
+
+
+def _conversation_context(request, partnership, conversation, **forms):
+    partner = partnership.partner_of(request.user)
+    mine, theirs = services.answers_for(conversation, request.user)
+    context = {
+        "partnership": partnership,
+        "conversation": conversation,
+        "prompt": conversation.prompt,
+        "partner": partner,
+        "mine": mine,
+        "theirs": theirs,
+        "status": _status(
+            conversation, partner, i_answered=mine is not None, partner_answered=theirs.answered
+        ),
+        "answer_form": forms.get("answer_form")
+        or AnswerForm(initial={"text": mine.text if mine else ""}),
+        "talked_form": forms.get("talked_form") or TalkedForm(),
+        "takeaway_form": forms.get("takeaway_form")
+        or TakeawayForm(
+            initial={
+                "takeaway": conversation.takeaway,
+                "version": conversation.takeaway_version,
+            }
+        ),
+    }
+    if conversation.takeaway:
+        title = Truncator(conversation.takeaway.splitlines()[0]).chars(80)
+        why = _("It came out of our conversation about: %(question)s") % {
+            "question": conversation.question
+        }
+        context["agreement_link"] = services.link_with_params(
+            "agreements:propose",
+            partnership,
+            title=title,
+            text=conversation.takeaway,
+            why=Truncator(why).chars(1000),
+        )
+        context["appreciation_link"] = services.link_with_params(
+            "appreciations:new", partnership, text=conversation.takeaway
+        )
+    return context
+
+
+def _render_conversation(request, partnership, conversation, status=200, **forms):
+    context = _conversation_context(request, partnership, conversation, **forms)
+    template = "conversations/conversation.html"
+    if _partial(request):
+        template += "#conversation"
+    return render(request, template, context, status=status)
+
+
+@partnership_view(paired=True)
+def conversation(request, partnership, pk):
+    conversation = _get_conversation_for_user(partnership, pk)
+    return _render_conversation(request, partnership, conversation)
+
+
+@login_required
+@require_GET
+def status(request, public_id, pk):
+    """What the waiting page polls every few seconds, so it is kept to three queries:
+    the session, the user, and this one (which also checks membership).
+
+    Answers 204 while nothing changed, the new status line when the partner answered,
+    and 286 (stop polling) once both answered, with an event that reloads the page's
+    conversation region.
+    """
+    url = reverse("conversations:conversation", args=[public_id, pk])
+    if not request.htmx:
+        return redirect(url)
+    partner = Membership.objects.filter(partnership=OuterRef("partnership")).exclude(
+        user=request.user
+    )
+    answers = Answer.objects.filter(conversation=OuterRef("pk"))
+    row = (
+        Conversation.objects.filter(
+            pk=pk, partnership__public_id=public_id, partnership__memberships__user=request.user
+        )
+        .annotate(
+            i_answered=Exists(answers.filter(user=request.user)),
+            partner_answered=Exists(answers.exclude(user=request.user)),
+            partner_display_name=Subquery(partner.values("user__display_name")[:1]),
+            partner_email=Subquery(partner.values("user__email")[:1]),
+        )
+        .values(
+            "revealed_at",
+            "i_answered",
+            "partner_answered",
+            "partner_display_name",
+            "partner_email",
+        )
+        .first()
+    )
+    if row is None:
+        raise Http404
+    revealed = row["revealed_at"] is not None
+    state = "revealed" if revealed else f"{int(row['i_answered'])}{int(row['partner_answered'])}"
+    if not revealed and request.GET.get("seen") == state:
+        return HttpResponse(status=204)
+    context = {
+        "status": {
+            "pk": pk,
+            "revealed": revealed,
+            "poll": not revealed,
+            "i_answered": row["i_answered"],
+            "partner_answered": row["partner_answered"],
+            "partner_name": row["partner_display_name"]
+            or (row["partner_email"] or "").split("@")[0],
+            "state": state,
+        },
+        "public_id": public_id,
+    }
+    if revealed:
+        response = HttpResponseStopPolling(
+            render(request, "conversations/_status.html", context).content
+        )
+        response["HX-Trigger"] = REVEALED_EVENT
+        return response
+    return render(request, "conversations/_status.html", context)
+
+
+def _after_post(request, partnership, conversation, message=None):
+    if _partial(request):
+        conversation = _get_conversation_for_user(partnership, conversation.pk)
+        return _render_conversation(request, partnership, conversation)
+    if message:
+        messages.success(request, message)
+    return redirect(conversation)
+
+
+@partnership_view(paired=True)
+@require_POST
+def answer(request, partnership, pk):
+    conversation = _get_conversation_for_user(partnership, pk)
+    form = AnswerForm(request.POST)
+    just_talk = "just_talk" in request.POST
+    if just_talk or form.is_valid():
+        try:
+            services.answer_submit(
+                conversation=conversation,
+                user=request.user,
+                text="" if just_talk else form.cleaned_data["text"],
+                just_talk=just_talk,
+            )
+        except services.AlreadyRevealed as error:
+            conversation = _get_conversation_for_user(partnership, pk)
+            if not _partial(request):
+                messages.info(request, str(error))
+                return redirect(conversation)
+            return _render_conversation(request, partnership, conversation, 409)
+        except services.ConversationError as error:
+            form.add_error("text", str(error))
+        else:
+            partner = partnership.partner_of(request.user)
+            if conversation.revealed_at is not None:
+                message = _("You have both answered.")
+            else:
+                message = _("Saved. It stays private until %(name)s has answered too.") % {
+                    "name": partner.name
+                }
+            return _after_post(request, partnership, conversation, message)
+    return _render_conversation(request, partnership, conversation, 422, answer_form=form)
+
+
+@partnership_view(paired=True)
+@require_POST
+def withdraw(request, partnership, pk):
+    conversation = _get_conversation_for_user(partnership, pk)
+    try:
+        services.answer_withdraw(conversation=conversation, user=request.user)
+    except services.ConversationError as error:
+        if _partial(request):
+            return _render_conversation(request, partnership, conversation, 409)
+        messages.error(request, str(error))
+        return redirect(conversation)
+    return _after_post(request, partnership, conversation, _("You took your answer back."))
+
+
+@partnership_view(paired=True)
+@require_POST
+def talked(request, partnership, pk):
+    conversation = _get_conversation_for_user(partnership, pk)
+    form = TalkedForm(request.POST)
+    if form.is_valid():
+        try:
+            services.conversation_mark_talked(
+                conversation=conversation,
+                user=request.user,
+                takeaway=form.cleaned_data["takeaway"],
+            )
+        except services.ConversationError as error:
+            form.add_error(None, str(error))
+        else:
+            return _after_post(request, partnership, conversation, _("Noted: you talked about it."))
+    return _render_conversation(request, partnership, conversation, 422, talked_form=form)
+
+
+@partnership_view(paired=True)
+@require_POST
+def takeaway(request, partnership, pk):
+    conversation = _get_conversation_for_user(partnership, pk)
+    form = TakeawayForm(request.POST)
+    if form.is_valid():
+        try:
+            services.takeaway_save(
+                conversation=conversation,
+                user=request.user,
+                text=form.cleaned_data["takeaway"],
+                version=form.cleaned_data["version"],
+            )
+        except services.TakeawayConflict as error:
+            # The partner's version shows on the page; keep what this person typed in
+            # the form, now based on that version, so saving again is a conscious choice.
+            form = TakeawayForm(
+                {"takeaway": form.cleaned_data["takeaway"], "version": error.version}
+            )
+            form.is_valid()
+            form.add_error(None, str(error))
+            return _render_conversation(request, partnership, conversation, 409, takeaway_form=form)
+        except services.ConversationError as error:
+            form.add_error(None, str(error))
+        else:
+            return _after_post(request, partnership, conversation, _("Takeaway saved."))
+    return _render_conversation(request, partnership, conversation, 422, takeaway_form=form)
+
+
+@partnership_view(paired=True)
+def history(request, partnership):
+    conversations = services.with_answer_state(partnership.conversations.all(), request.user)
+    page = Paginator(conversations, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "conversations/history.html"
+    if _partial(request):
+        template += "#items"
+    return render(request, template, {"partnership": partnership, "page": page})
