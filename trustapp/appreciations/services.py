@@ -1,0 +1,287 @@
+"""Rules of the appreciation log: writing, sharing, reacting, replying, looking back."""
+
+from datetime import UTC, date, datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Count, Subquery, Value
+from django.db.models.functions import Coalesce, TruncWeek
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from trustapp.appreciations.models import (
+    Appreciation,
+    AppreciationQuality,
+    Quality,
+    Reaction,
+    ReadMarker,
+)
+from trustapp.lib.notify import notify_partner
+
+CHART_WEEKS = 12
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class AppreciationError(Exception):
+    """Why an action cannot happen, in words a person can read."""
+
+
+def _set_qualities(appreciation, qualities):
+    wanted = [value for value, _label in Quality.choices if value in set(qualities)]
+    appreciation.qualities.exclude(quality__in=wanted).delete()
+    AppreciationQuality.objects.bulk_create(
+        [AppreciationQuality(appreciation=appreciation, quality=value) for value in wanted],
+        ignore_conflicts=True,
+    )
+
+
+def _notify_shared(appreciation):
+    author = appreciation.author
+    notify_partner(
+        partnership=appreciation.partnership,
+        recipient=appreciation.recipient,
+        actor=author,
+        kind="appreciation",
+        subject=_("%(name)s appreciated something you did") % {"name": author.name},
+        message=_("%(name)s wrote down something you did that they are glad about.")
+        % {"name": author.name},
+        path=appreciation.get_absolute_url(),
+    )
+
+
+def appreciation_create(*, partnership, author, text, happened_on, qualities=(), share=True):
+    recipient = partnership.partner_of(author)
+    if recipient is None:
+        raise AppreciationError(_("Appreciations start once your partner has joined."))
+    now = timezone.now()
+    with transaction.atomic():
+        appreciation = Appreciation.objects.create(
+            partnership=partnership,
+            author=author,
+            recipient=recipient,
+            text=text,
+            happened_on=happened_on,
+            created_at=now,
+            shared_at=now if share else None,
+        )
+        _set_qualities(appreciation, qualities)
+        if share:
+            _notify_shared(appreciation)
+    return appreciation
+
+
+def appreciation_update(*, appreciation, text, happened_on, qualities=(), share=False):
+    """Change one's own entry. Once shared, the partner sees that it was edited."""
+    changed = (
+        text != appreciation.text
+        or happened_on != appreciation.happened_on
+        or sorted(qualities) != sorted(appreciation.quality_values())
+    )
+    now = timezone.now()
+    fields = ["text", "happened_on"]
+    appreciation.text = text
+    appreciation.happened_on = happened_on
+    if changed and appreciation.is_shared:
+        appreciation.edited_at = now
+        fields.append("edited_at")
+    with transaction.atomic():
+        appreciation.save(update_fields=fields)
+        _set_qualities(appreciation, qualities)
+        if share and not appreciation.is_shared:
+            appreciation_share(appreciation=appreciation)
+    return appreciation
+
+
+def appreciation_share(*, appreciation):
+    """Turn a private note into a shared appreciation. Sharing twice does nothing."""
+    now = timezone.now()
+    with transaction.atomic():
+        updated = Appreciation.objects.filter(pk=appreciation.pk, shared_at__isnull=True).update(
+            shared_at=now
+        )
+        if updated:
+            appreciation.shared_at = now
+            _notify_shared(appreciation)
+    return appreciation
+
+
+def appreciation_delete(*, appreciation):
+    appreciation.delete()
+
+
+def appreciation_react(*, appreciation, user, reaction):
+    """The recipient's one-tap answer; tapping the same one again takes it back."""
+    if appreciation.recipient_id != user.pk or not appreciation.is_shared:
+        raise AppreciationError(_("Only the person it is about can react to it."))
+    if reaction not in Reaction.values:
+        raise AppreciationError(_("Please pick thank you or a heart."))
+    if appreciation.reaction == reaction:
+        appreciation.reaction, appreciation.reacted_at = "", None
+    else:
+        appreciation.reaction, appreciation.reacted_at = reaction, timezone.now()
+    appreciation.save(update_fields=["reaction", "reacted_at"])
+    return appreciation
+
+
+def appreciation_reply(*, appreciation, user, text):
+    """One short reply from the recipient. A second reply is refused, even in a race."""
+    if appreciation.recipient_id != user.pk or not appreciation.is_shared:
+        raise AppreciationError(_("Only the person it is about can reply to it."))
+    now = timezone.now()
+    with transaction.atomic():
+        updated = Appreciation.objects.filter(pk=appreciation.pk, reply="").update(
+            reply=text, replied_at=now
+        )
+        if not updated:
+            raise AppreciationError(_("You have already replied to this one."))
+        appreciation.reply, appreciation.replied_at = text, now
+        notify_partner(
+            partnership=appreciation.partnership,
+            recipient=appreciation.author,
+            actor=user,
+            kind="appreciation_reply",
+            subject=_("%(name)s replied to your appreciation") % {"name": user.name},
+            message=_("%(name)s wrote a short reply to something you appreciated.")
+            % {"name": user.name},
+            path=appreciation.get_absolute_url(),
+        )
+    return appreciation
+
+
+# "New since your last visit": the reader's own marker, never shown to the partner.
+
+
+def _marker(partnership, user):
+    return ReadMarker.objects.filter(partnership=partnership, user=user)
+
+
+def new_for(partnership, user):
+    """How many shared appreciations from the partner `user` has not opened the log for."""
+    seen = Subquery(_marker(partnership, user).values("seen_at")[:1])
+    return Appreciation.objects.filter(
+        partnership=partnership,
+        recipient=user,
+        shared_at__gt=Coalesce(seen, Value(EPOCH)),
+    ).count()
+
+
+def new_list_for(partnership, user, *, limit=5):
+    seen = Subquery(_marker(partnership, user).values("seen_at")[:1])
+    return list(
+        Appreciation.objects.filter(
+            partnership=partnership,
+            recipient=user,
+            shared_at__gt=Coalesce(seen, Value(EPOCH)),
+        ).order_by("-shared_at")[:limit]
+    )
+
+
+def mark_seen(partnership, user):
+    """Record that `user` opened the log now; return the moment before which all was seen.
+
+    Pages loaded later in the same visit use `highlight_since` to keep the same highlight.
+    """
+    marker = _marker(partnership, user).first()
+    previous = marker.seen_at if marker else None
+    now = timezone.now()
+    ReadMarker.objects.bulk_create(
+        [ReadMarker(partnership=partnership, user=user, seen_at=now, previous_seen_at=previous)],
+        update_conflicts=True,
+        unique_fields=["partnership", "user"],
+        update_fields=["seen_at", "previous_seen_at"],
+    )
+    return previous or EPOCH
+
+
+def highlight_since(partnership, user):
+    """The moment before this visit began, for the next pages of the same visit."""
+    marker = _marker(partnership, user).first()
+    if marker is None:
+        return EPOCH
+    return marker.previous_seen_at or EPOCH
+
+
+def shared_since(partnership, since):
+    """Shared appreciations that became visible to both at or after `since`, oldest first."""
+    return (
+        Appreciation.objects.filter(partnership=partnership, shared_at__gte=since)
+        .select_related("author", "recipient")
+        .prefetch_related("qualities")
+        .order_by("shared_at", "id")
+    )
+
+
+# Looking back
+
+
+def week_start(day):
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_counts(partnership, members, today):
+    """Shared appreciations per week and author for the last CHART_WEEKS weeks.
+
+    One grouped query; weeks start on Monday and quiet weeks are simply zero.
+    Returns [{"start": date, "counts": [n per member]}], oldest week first.
+    """
+    first = week_start(today) - timedelta(weeks=CHART_WEEKS - 1)
+    rows = (
+        Appreciation.objects.shared()
+        .filter(partnership=partnership, happened_on__gte=first, happened_on__lte=today)
+        .annotate(week=TruncWeek("happened_on"))
+        .order_by()
+        .values("week", "author")
+        .annotate(n=Count("id"))
+    )
+    counts = {}
+    for row in rows:
+        week = row["week"]
+        if isinstance(week, datetime):
+            week = week.date()
+        counts[(week, row["author"])] = row["n"]
+    weeks = []
+    for index in range(CHART_WEEKS):
+        start = first + timedelta(weeks=index)
+        weeks.append({"start": start, "counts": [counts.get((start, m.pk), 0) for m in members]})
+    return weeks
+
+
+def qualities_noticed(partnership):
+    """{recipient id: [(label, count), ...]} most noticed first; one grouped query."""
+    rows = (
+        AppreciationQuality.objects.filter(
+            appreciation__partnership=partnership, appreciation__shared_at__isnull=False
+        )
+        .values("appreciation__recipient", "quality")
+        .annotate(n=Count("id"))
+        .order_by("appreciation__recipient", "-n", "quality")
+    )
+    labels = dict(Quality.choices)
+    noticed = {}
+    for row in rows:
+        noticed.setdefault(row["appreciation__recipient"], []).append(
+            (labels.get(row["quality"], row["quality"]), row["n"])
+        )
+    return noticed
+
+
+def on_this_day(partnership, user, today, *, limit=5):
+    """Entries from this day of the month in earlier months, newest first."""
+    return list(
+        Appreciation.objects.visible_to(user)
+        .filter(
+            partnership=partnership,
+            happened_on__day=today.day,
+            happened_on__lt=date(today.year, today.month, 1),
+        )
+        .select_related("author", "recipient")
+        .prefetch_related("qualities")[:limit]
+    )
+
+
+def latest_received(partnership, user):
+    return (
+        Appreciation.objects.filter(partnership=partnership, recipient=user)
+        .shared()
+        .order_by("-shared_at")
+        .first()
+    )

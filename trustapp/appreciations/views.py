@@ -1,0 +1,376 @@
+from datetime import date
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from trustapp.appreciations import services
+from trustapp.appreciations.charts import weekly_chart
+from trustapp.appreciations.forms import AppreciationForm, LogFilterForm, ReplyForm
+from trustapp.appreciations.models import TEXT_MAX_LENGTH, Appreciation
+from trustapp.couples.access import partnership_view
+
+PAGE_SIZE = 20
+
+
+def _get_appreciation_for_user(partnership, user, pk):
+    """An appreciation of this partnership the person may read, else 404."""
+    queryset = (
+        Appreciation.objects.visible_to(user)
+        .filter(partnership=partnership)
+        .select_related("author", "recipient")
+        .prefetch_related("qualities")
+    )
+    appreciation = get_object_or_404(queryset, pk=pk)
+    appreciation.partnership = partnership
+    return appreciation
+
+
+def _get_own(partnership, user, pk):
+    appreciation = _get_appreciation_for_user(partnership, user, pk)
+    if appreciation.author_id != user.pk:
+        raise Http404
+    return appreciation
+
+
+def _get_received(partnership, user, pk):
+    appreciation = _get_appreciation_for_user(partnership, user, pk)
+    if appreciation.recipient_id != user.pk or not appreciation.is_shared:
+        raise Http404
+    return appreciation
+
+
+def _log_url(partnership):
+    return reverse("appreciations:log", args=[partnership.public_id])
+
+
+def _back(request, default):
+    """Where a plain (no JavaScript) form returns to: its `next` if it is ours."""
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _anchored(url, appreciation):
+    return f"{url.split('#')[0]}#appreciation-{appreciation.pk}"
+
+
+def _is_partial(request):
+    return request.htmx and not request.htmx.boosted
+
+
+def _render_item(request, partnership, appreciation, *, reply_form=None, status=200):
+    return render(
+        request,
+        "appreciations/_item.html",
+        {
+            "a": appreciation,
+            "partnership": partnership,
+            "partner": partnership.partner_of(request.user),
+            "back": _back(request, appreciation.get_absolute_url()),
+            "reply_form": reply_form,
+        },
+        status=status,
+    )
+
+
+def _parse_cursor(value):
+    """`<happened_on>_<id>` of the last entry shown; anything else means the first page."""
+    try:
+        day, pk = value.split("_")
+        return date.fromisoformat(day), int(pk)
+    except (ValueError, AttributeError):
+        return None
+
+
+def _filter(queryset, filters, user, partner):
+    if filters.get("by") == "me":
+        queryset = queryset.filter(author=user)
+    elif filters.get("by") == "partner":
+        queryset = queryset.filter(author=partner)
+    if quality := filters.get("quality"):
+        queryset = queryset.filter(qualities__quality=quality)
+    if month := filters.get("month"):
+        following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        queryset = queryset.filter(happened_on__gte=month, happened_on__lt=following)
+    if text := filters.get("q"):
+        queryset = queryset.filter(text__icontains=text)
+    return queryset
+
+
+@partnership_view(paired=True)
+@require_safe
+def log(request, partnership):
+    """Newest first, a page at a time by keyset: the query count never grows with the log."""
+    user = request.user
+    partner = partnership.partner_of(user)
+    partial = _is_partial(request)
+    cursor = _parse_cursor(request.GET.get("before", ""))
+    visible = Appreciation.objects.visible_to(user).filter(partnership=partnership)
+
+    months = [] if partial else visible.dates("happened_on", "month", order="DESC")
+    filter_form = LogFilterForm(request.GET or None, partner=partner, months=months)
+    queryset = _filter(visible, filter_form.filters() if request.GET else {}, user, partner)
+    if cursor is not None:
+        day, pk = cursor
+        queryset = queryset.filter(Q(happened_on__lt=day) | Q(happened_on=day, pk__lt=pk))
+    page = list(
+        queryset.select_related("author", "recipient")
+        .prefetch_related("qualities")
+        .order_by("-happened_on", "-pk")[: PAGE_SIZE + 1]
+    )
+    next_url = None
+    if len(page) > PAGE_SIZE:
+        page = page[:PAGE_SIZE]
+        params = request.GET.copy()
+        params["before"] = f"{page[-1].happened_on.isoformat()}_{page[-1].pk}"
+        next_url = f"{request.path}?{params.urlencode()}"
+
+    new_count, new_list = 0, []
+    if cursor is None and not partial:
+        new_count = services.new_for(partnership, user)
+        new_list = services.new_list_for(partnership, user)
+        since = services.mark_seen(partnership, user)
+    else:
+        since = services.highlight_since(partnership, user)
+    for appreciation in page:
+        appreciation.partnership = partnership
+        appreciation.is_new = (
+            appreciation.recipient_id == user.pk
+            and appreciation.shared_at is not None
+            and appreciation.shared_at > since
+        )
+
+    context = {
+        "partnership": partnership,
+        "partner": partner,
+        "appreciations": page,
+        "next_url": next_url,
+        "is_partial": partial,
+        "cursor": cursor,
+        "filter_form": filter_form,
+        "is_filtered": bool(request.GET) and filter_form.is_filtered,
+        "form": AppreciationForm(partner=partner),
+        "new_count": new_count,
+        "new_list": new_list,
+        "back": request.get_full_path(),
+    }
+    if partial:
+        return render(request, "appreciations/log.html#page", context)
+    return render(request, "appreciations/log.html", context)
+
+
+@partnership_view(paired=True)
+@require_http_methods(["GET", "HEAD", "POST"])
+def new(request, partnership):
+    """Log an appreciation. `?text=` prefills it, so other features can link here."""
+    partner = partnership.partner_of(request.user)
+    status = 200
+    if request.method == "POST":
+        form = AppreciationForm(request.POST, partner=partner)
+        if form.is_valid():
+            share = "private" not in request.POST
+            appreciation = services.appreciation_create(
+                partnership=partnership,
+                author=request.user,
+                text=form.cleaned_data["text"],
+                happened_on=form.cleaned_data["happened_on"],
+                qualities=form.cleaned_data["qualities"],
+                share=share,
+            )
+            if share:
+                messages.success(
+                    request,
+                    _("Shared with %(name)s. Thank you for noticing.") % {"name": partner.name},
+                )
+            else:
+                messages.success(
+                    request, _("Saved as a private note. Only you can see it until you share it.")
+                )
+            return redirect(_anchored(_back(request, _log_url(partnership)), appreciation))
+        status = 422
+    else:
+        text = request.GET.get("text", "")[:TEXT_MAX_LENGTH]
+        form = AppreciationForm(initial={"text": text} if text else None, partner=partner)
+    return render(
+        request,
+        "appreciations/new.html",
+        {"partnership": partnership, "partner": partner, "form": form, "next": _back(request, "")},
+        status=status,
+    )
+
+
+@partnership_view(paired=True)
+@require_safe
+def detail(request, partnership, pk):
+    appreciation = _get_appreciation_for_user(partnership, request.user, pk)
+    return render(
+        request,
+        "appreciations/detail.html",
+        {
+            "partnership": partnership,
+            "partner": partnership.partner_of(request.user),
+            "a": appreciation,
+            "back": appreciation.get_absolute_url(),
+        },
+    )
+
+
+@partnership_view(paired=True)
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit(request, partnership, pk):
+    appreciation = _get_own(partnership, request.user, pk)
+    partner = partnership.partner_of(request.user)
+    status = 200
+    if request.method == "POST":
+        form = AppreciationForm(request.POST, partner=partner)
+        if form.is_valid():
+            services.appreciation_update(
+                appreciation=appreciation,
+                text=form.cleaned_data["text"],
+                happened_on=form.cleaned_data["happened_on"],
+                qualities=form.cleaned_data["qualities"],
+                share="share" in request.POST,
+            )
+            messages.success(request, _("Your changes are saved."))
+            return redirect(_anchored(_back(request, _log_url(partnership)), appreciation))
+        status = 422
+    else:
+        form = AppreciationForm(
+            initial={
+                "text": appreciation.text,
+                "happened_on": appreciation.happened_on,
+                "qualities": appreciation.quality_values(),
+            },
+            partner=partner,
+        )
+    return render(
+        request,
+        "appreciations/edit.html",
+        {
+            "partnership": partnership,
+            "partner": partner,
+            "a": appreciation,
+            "form": form,
+            "next": _back(request, ""),
+        },
+        status=status,
+    )
+
+
+@partnership_view(paired=True)
+@require_http_methods(["GET", "HEAD", "POST"])
+def delete(request, partnership, pk):
+    appreciation = _get_own(partnership, request.user, pk)
+    if request.method == "POST":
+        services.appreciation_delete(appreciation=appreciation)
+        messages.success(request, _("Deleted."))
+        return redirect(_log_url(partnership))
+    return render(
+        request,
+        "appreciations/delete.html",
+        {
+            "partnership": partnership,
+            "partner": partnership.partner_of(request.user),
+            "a": appreciation,
+        },
+    )
+
+
+@partnership_view(paired=True)
+@require_POST
+def share(request, partnership, pk):
+    appreciation = _get_own(partnership, request.user, pk)
+    services.appreciation_share(appreciation=appreciation)
+    if _is_partial(request):
+        return _render_item(request, partnership, appreciation)
+    partner = partnership.partner_of(request.user)
+    messages.success(request, _("Shared with %(name)s.") % {"name": partner.name})
+    return redirect(_anchored(_back(request, _log_url(partnership)), appreciation))
+
+
+@partnership_view(paired=True)
+@require_POST
+def react(request, partnership, pk):
+    appreciation = _get_received(partnership, request.user, pk)
+    try:
+        services.appreciation_react(
+            appreciation=appreciation, user=request.user, reaction=request.POST.get("reaction", "")
+        )
+    except services.AppreciationError as error:
+        if _is_partial(request):
+            appreciation.reaction_error = str(error)
+            return _render_item(request, partnership, appreciation, status=422)
+        messages.error(request, str(error))
+        return redirect(_anchored(_back(request, appreciation.get_absolute_url()), appreciation))
+    if _is_partial(request):
+        return _render_item(request, partnership, appreciation)
+    return redirect(_anchored(_back(request, appreciation.get_absolute_url()), appreciation))
+
+
+@partnership_view(paired=True)
+@require_POST
+def reply(request, partnership, pk):
+    appreciation = _get_received(partnership, request.user, pk)
+    form = ReplyForm(request.POST, auto_id=f"reply-{appreciation.pk}-%s")
+    if form.is_valid():
+        try:
+            services.appreciation_reply(
+                appreciation=appreciation, user=request.user, text=form.cleaned_data["reply"]
+            )
+        except services.AppreciationError as error:
+            form.add_error(None, str(error))
+    if form.is_valid():
+        if _is_partial(request):
+            return _render_item(request, partnership, appreciation)
+        return redirect(_anchored(_back(request, appreciation.get_absolute_url()), appreciation))
+    if _is_partial(request):
+        return _render_item(request, partnership, appreciation, reply_form=form, status=422)
+    return render(
+        request,
+        "appreciations/detail.html",
+        {
+            "partnership": partnership,
+            "partner": partnership.partner_of(request.user),
+            "a": appreciation,
+            "back": _back(request, appreciation.get_absolute_url()),
+            "reply_form": form,
+        },
+        status=422,
+    )
+
+
+@partnership_view(paired=True)
+@require_safe
+def looking_back(request, partnership):
+    today = timezone.localdate()
+    members = [m.user for m in partnership.member_list()]
+    weeks = services.weekly_counts(partnership, members, today)
+    noticed = services.qualities_noticed(partnership)
+    memories = services.on_this_day(partnership, request.user, today)
+    for appreciation in memories:
+        appreciation.partnership = partnership
+    return render(
+        request,
+        "appreciations/looking_back.html",
+        {
+            "partnership": partnership,
+            "partner": partnership.partner_of(request.user),
+            "chart": weekly_chart(weeks, members, today),
+            "noticed": [
+                {"person": person, "qualities": noticed.get(person.pk, [])} for person in members
+            ],
+            "memories": memories,
+            "today": today,
+            "back": request.get_full_path(),
+        },
+    )
