@@ -17,5 +17,6 @@ urlpatterns = [
     path("p/<str:public_id>/appreciations/", include("trustapp.appreciations.urls")),
     path("p/<str:public_id>/conversations/", include("trustapp.conversations.urls")),
     path("p/<str:public_id>/check-ins/", include("trustapp.checkins.urls")),
+    path("", include("trustapp.checkins.reminders.urls")),  # me/reminders/, r/<token>/
     path("admin/", admin.site.urls),
 ]

@@ -12,8 +12,18 @@ def absolute_url(path):
 
 def send_templated(*, to, template, context, subject, headers=None, user=None):
     """Render and send one email. Times inside are shown in `user`'s own zone."""
+    message = build_templated(
+        to=to, template=template, context=context, subject=subject, headers=headers, user=user
+    )
+    message.send()
+    return message
+
+
+def build_templated(*, to, template, context, subject, headers=None, user=None, zone=None):
+    """Render one email without sending it. Times are shown in `zone`, else `user`'s zone."""
     context = {"site_url": settings.SITE_URL, "site_name": settings.SITE_NAME, **context}
-    zone = user.zone if user is not None else None
+    if zone is None and user is not None:
+        zone = user.zone
     with translation.override(settings.LANGUAGE_CODE), timezone.override(zone):
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
@@ -24,5 +34,4 @@ def send_templated(*, to, template, context, subject, headers=None, user=None):
         headers=headers or {},
     )
     message.attach_alternative(html, "text/html")
-    message.send()
     return message

@@ -1,32 +1,23 @@
 """Tell a partner that something happened in their shared space.
 
-Every feature calls `notify_partner`; how and when the email goes out is decided
-here (one email per event for now; the check-ins feature folds these into a digest).
+Every feature calls `notify_partner`; how and when the email goes out is decided by the
+recipient's own choice (see trustapp.checkins.reminders): by default one daily digest at
+6 pm their time, never one email per event unless they asked for that.
 """
-
-from django.db import transaction
-
-from trustapp.lib.mail import absolute_url, send_templated
 
 
 def notify_partner(*, partnership, recipient, actor, kind, subject, message, path):
     """`message` is one short plain sentence; `path` a URL path inside the partnership."""
     if recipient is None or not partnership.is_active:
         return
+    from trustapp.checkins.reminders.services import partner_notice_record
 
-    def send():
-        send_templated(
-            to=recipient.email,
-            user=recipient,
-            template="email/notice",
-            subject=subject,
-            context={
-                "recipient": recipient,
-                "actor": actor,
-                "kind": kind,
-                "message": message,
-                "link": absolute_url(path),
-            },
-        )
-
-    transaction.on_commit(send)
+    partner_notice_record(
+        partnership=partnership,
+        recipient=recipient,
+        actor=actor,
+        kind=kind,
+        subject=subject,
+        message=message,
+        path=path,
+    )

@@ -1,0 +1,103 @@
+"""What a reminder email says and carries."""
+
+import email.policy
+import re
+from datetime import UTC, datetime, time
+from unittest import mock
+
+import pytest
+import time_machine
+from django.core import mail
+
+from tests.checkins.reminders.conftest import deliveries, set_preference
+from trustapp.checkins.reminders import services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reminder(partnership, alice, django_capture_on_commit_callbacks):
+    with time_machine.travel(datetime(2026, 6, 1, 6, tzinfo=UTC), tick=False):
+        set_preference(alice, cadence="weekly", weekday=0, local_time=time(19))
+    with time_machine.travel(datetime(2026, 6, 1, 17, 0, 5, tzinfo=UTC), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.reminders_dispatch()
+    [message] = mail.outbox
+    return message
+
+
+def html_of(message):
+    [(html, mimetype)] = message.alternatives
+    assert mimetype == "text/html"
+    return html
+
+
+def test_it_has_a_plain_text_and_an_html_part_that_say_the_same(reminder):
+    html = html_of(reminder)
+    for words in ("Hello Alice", "With Bob", "no score to keep"):
+        assert words in reminder.body
+        assert words in html
+
+
+def test_it_links_straight_to_the_check_in_of_the_partnership(reminder, partnership):
+    link = f"http://127.0.0.1:8000/p/{partnership.public_id}/check-ins/"
+    assert link in reminder.body
+    assert f'href="{link}"' in html_of(reminder)
+
+
+def test_it_carries_one_click_unsubscribe_and_a_stable_message_id(reminder, alice):
+    headers = reminder.extra_headers
+    assert re.fullmatch(
+        r"<http://127\.0\.0\.1:8000/r/unsubscribe/[^/]+/>", headers["List-Unsubscribe"]
+    )
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert headers["Message-ID"] == deliveries(alice)[0].message_id
+    assert headers["List-Unsubscribe"][1:-1] in reminder.body
+    assert "/r/snooze/" in reminder.body
+
+
+def test_it_shows_the_next_reminder_in_the_readers_own_zone(reminder):
+    assert "the next one comes on Monday 8 June, 19:00" in reminder.body
+
+
+def test_it_never_counts_streaks_or_blames(reminder):
+    text = reminder.body.lower()
+    for word in ("streak", "missed", "haven't", "overdue", "again"):
+        assert word not in text
+
+
+def test_it_mentions_the_prompt_of_the_week_and_new_appreciations_when_those_exist(
+    partnership, alice, django_capture_on_commit_callbacks
+):
+    with (
+        mock.patch(
+            "trustapp.checkins.reminders.emails._optional",
+            side_effect=lambda module, name, *args: (
+                "What made you smile this week?" if name == "prompt_of_the_week" else 3
+            ),
+        ),
+        time_machine.travel(datetime(2026, 6, 1, 6, tzinfo=UTC), tick=False),
+    ):
+        set_preference(alice, cadence="weekly", weekday=0, local_time=time(19))
+        with time_machine.travel(datetime(2026, 6, 1, 17, 0, 5, tzinfo=UTC), tick=False):
+            with django_capture_on_commit_callbacks(execute=True):
+                services.reminders_dispatch()
+    [message] = mail.outbox
+    assert "What made you smile this week?" in message.body
+    assert "There are 3 new appreciations waiting for you." in message.body
+
+
+def test_a_failing_extra_never_stops_the_reminder(partnership, alice):
+    from trustapp.checkins.reminders import emails
+
+    def broken(partnership):
+        raise RuntimeError("prompts are broken")
+
+    with mock.patch("importlib.import_module", return_value=mock.Mock(prompt_of_the_week=broken)):
+        assert emails._prompt_of_the_week(partnership) is None
+
+
+def test_the_unsubscribe_header_reaches_the_wire_as_a_plain_clickable_url(reminder):
+    raw = reminder.message(policy=email.policy.SMTP).as_bytes().decode()
+    [line] = [line for line in raw.splitlines() if line.startswith("List-Unsubscribe:")]
+    assert line == f"List-Unsubscribe: {reminder.extra_headers['List-Unsubscribe']}"

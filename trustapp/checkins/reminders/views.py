@@ -1,0 +1,113 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from trustapp.checkins.reminders import services
+from trustapp.checkins.reminders.forms import ReminderPreferenceForm
+from trustapp.checkins.reminders.models import ActivityEmails
+from trustapp.checkins.reminders.tokens import LinkExpired, read_token
+
+
+def _is_partial(request):
+    return request.htmx and not request.htmx.boosted
+
+
+def _settings_context(request, preference, form):
+    return {
+        "form": form,
+        "preference": preference,
+        "has_partner": bool(services.partnerships_to_remind(request.user)),
+        "paused": preference.pk is not None and preference.is_paused(),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reminder_settings(request):
+    preference = services.preference_for(request.user)
+    form = ReminderPreferenceForm(
+        request.POST if request.method == "POST" else None, instance=preference
+    )
+    if request.method == "POST" and form.is_valid():
+        preference = services.preference_save(user=request.user, **form.cleaned_data)
+        if _is_partial(request):
+            form = ReminderPreferenceForm(instance=preference)
+            context = _settings_context(request, preference, form) | {"saved": True}
+            return render(request, "checkins/reminders/settings.html#settings", context)
+        messages.success(request, _("Saved. Your reminders follow your new choices."))
+        return redirect("reminders:settings")
+    template = "checkins/reminders/settings.html"
+    if _is_partial(request):
+        template += "#settings"
+    return render(request, template, _settings_context(request, preference, form))
+
+
+@login_required
+@require_POST
+def pause(request):
+    services.reminders_pause(user=request.user)
+    messages.success(request, _("Reminders are paused for two weeks. Enjoy the quiet."))
+    return redirect("reminders:settings")
+
+
+@login_required
+@require_POST
+def resume(request):
+    services.reminders_resume(user=request.user)
+    messages.success(request, _("Reminders are back on."))
+    return redirect("reminders:settings")
+
+
+def _person_for(request, token, *actions):
+    """(person, action, None), or a response for an expired link; 404 for a broken one."""
+    try:
+        user, action = read_token(token, *actions)
+    except LinkExpired:
+        return None, None, render(request, "checkins/reminders/link_expired.html", status=410)
+    if user is None:
+        raise Http404
+    return user, action, None
+
+
+# Mail programs send the RFC 8058 one-click POST with no session and no CSRF token; the
+# signed, expiring token in the URL is what authorises it.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    user, what, expired = _person_for(request, token, "reminders", "activity")
+    if expired:
+        return expired
+    if request.method == "POST":
+        preference = services.reminders_unsubscribe(user=user, what=what)
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            # Mail programs want a plain 200, not a redirect.
+            context = {"what": what, "preference": preference, "done": True}
+            return render(request, "checkins/reminders/unsubscribe.html", context)
+        return redirect("reminders:unsubscribe", token=token)
+    preference = services.preference_for(user)
+    if what == "activity":
+        done = preference.activity_emails == ActivityEmails.OFF
+    else:
+        done = not preference.is_on
+    context = {"what": what, "preference": preference, "done": done, "token": token}
+    return render(request, "checkins/reminders/unsubscribe.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def snooze(request, token):
+    user, _action, expired = _person_for(request, token, "snooze")
+    if expired:
+        return expired
+    if request.method == "POST":
+        services.reminders_pause(user=user)
+        return redirect("reminders:snooze", token=token)
+    preference = services.preference_for(user)
+    return render(
+        request,
+        "checkins/reminders/snooze.html",
+        {"preference": preference, "paused": preference.is_paused(), "token": token},
+    )
