@@ -26,14 +26,20 @@ STOP_TIMEOUT = 15
 DEMO_EMAIL, DEMO_PASSWORD = "alice@example.com", "trust-demo-2026"
 
 
-def fresh_checkout(destination):
+def files_git_knows():
+    # safe.directory: CI may check out as another user than the one running the tests.
+    git = ["git", "-c", f"safe.directory={ROOT}"]
     listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        [*git, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
         capture_output=True,
         check=True,
     )
-    for name in filter(None, listed.stdout.decode().split("\0")):
+    return filter(None, listed.stdout.decode().split("\0"))
+
+
+def fresh_checkout(destination):
+    for name in files_git_knows():
         source = ROOT / name
         if source.is_file():  # a tracked file deleted in the working tree is skipped
             target = destination / name
