@@ -1,0 +1,82 @@
+from django.urls import reverse
+
+from tests.agreements.conftest import fresh, in_force, leave, propose, suggest
+from trustapp.agreements import services
+
+
+def detail_url(agreement):
+    return reverse("agreements:detail", args=[agreement.partnership.public_id, agreement.pk])
+
+
+def test_the_partner_sees_a_proposal_with_agree_and_suggest(bob_client, partnership, alice):
+    agreement = propose(partnership, alice, text="We ask first.")
+    body = bob_client.get(detail_url(agreement)).content.decode()
+    assert "Proposed by Alice" in body
+    assert "We ask first." in body
+    assert "I agree" in body and "Suggest a change" in body
+
+
+def test_the_proposer_sees_it_waiting_for_the_partner(alice_client, partnership, alice):
+    agreement = propose(partnership, alice)
+    body = alice_client.get(detail_url(agreement)).content.decode()
+    assert "They wait for Bob" in body
+    assert "I agree" not in body
+
+
+def test_a_suggested_change_shows_the_difference_word_by_word(
+    alice_client, partnership, alice, bob
+):
+    agreement = in_force(partnership, alice, bob, text="We call when late.")
+    suggest(agreement, bob, "We text when late.")
+    body = alice_client.get(detail_url(agreement)).content.decode()
+    assert "A change suggested by Bob" in body
+    assert "call" in body.split("<del>")[1].split("</del>")[0]
+    assert "text" in body.split("<ins>")[1].split("</ins>")[0]
+    assert "We call when late." in body  # the agreed words, still in force
+
+
+def test_needs_a_conversation_shows_for_both(alice_client, bob_client, partnership, alice, bob):
+    agreement = in_force(partnership, alice, bob)
+    services.agreement_withdraw(agreement=fresh(agreement), user=bob, note="Weekends?")
+    for client in (alice_client, bob_client):
+        body = client.get(detail_url(agreement)).content.decode()
+        assert "Needs a conversation" in body
+        assert "Weekends?" in body
+    assert "I agree to these words again" in bob_client.get(detail_url(agreement)).content.decode()
+
+
+def test_htmx_gets_only_the_panel(alice_client, partnership, alice, htmx_headers):
+    agreement = propose(partnership, alice)
+    body = alice_client.get(detail_url(agreement), headers=htmx_headers).content.decode()
+    assert body.lstrip().startswith('<div id="agreement-panel"')
+    assert "<html" not in body
+
+
+def test_a_boosted_request_gets_the_whole_page(alice_client, partnership, alice, htmx_headers):
+    agreement = propose(partnership, alice)
+    headers = htmx_headers | {"HX-Boosted": "true"}
+    assert "<html" in alice_client.get(detail_url(agreement), headers=headers).content.decode()
+
+
+def test_it_rejects_post(alice_client, partnership, alice):
+    agreement = propose(partnership, alice)
+    assert alice_client.post(detail_url(agreement)).status_code == 405
+
+
+def test_it_is_a_404_for_an_outsider_and_for_another_partnerships_agreement(
+    carol_client, alice_client, partnership, other_partnership, alice, carol
+):
+    agreement = propose(partnership, alice)
+    assert carol_client.get(detail_url(agreement)).status_code == 404
+    theirs = propose(other_partnership, carol)
+    url = reverse("agreements:detail", args=[partnership.public_id, theirs.pk])
+    assert alice_client.get(url).status_code == 404
+
+
+def test_a_former_partner_reads_but_sees_no_buttons(alice_client, partnership, alice, bob):
+    agreement = in_force(partnership, bob, alice)
+    leave(partnership)
+    body = alice_client.get(detail_url(agreement)).content.decode()
+    assert "What you agreed" in body
+    assert "Withdraw my consent" not in body and "Suggest a change" not in body
+    assert 'name="text"' not in body  # no comment form either

@@ -1,0 +1,46 @@
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.agreements.conftest import in_force, propose
+from trustapp.agreements import services
+
+
+def test_the_home_card_shows_what_waits_and_what_is_due(alice_client, partnership, alice, bob):
+    propose(partnership, bob, title="Protected evening")
+    services.boundary_state(partnership=partnership, owner=bob, text="Quiet mornings.")
+    in_force(
+        partnership,
+        alice,
+        bob,
+        title="Time-out rule",
+        revisit_on=timezone.localdate() - timedelta(days=2),
+    )
+    body = alice_client.get(partnership.get_absolute_url()).content.decode()
+    assert "agreement waits for your answer" in body
+    assert "boundary waits for you to read it" in body
+    assert "Due for a revisit" in body and "Time-out rule" in body
+    assert "1 agreement in force." in body
+
+
+def test_an_empty_home_card_explains_and_invites(alice_client, partnership):
+    body = alice_client.get(partnership.get_absolute_url()).content.decode()
+    assert "Nothing written yet." in body
+    assert reverse("agreements:propose", args=[partnership.public_id]) in body
+
+
+def test_the_home_card_adds_few_queries(
+    alice_client, partnership, alice, bob, django_assert_max_num_queries
+):
+    for index in range(10):
+        in_force(partnership, alice, bob, title=f"Agreement {index}")
+        propose(partnership, bob, title=f"Waiting {index}")
+    alice_client.get(partnership.get_absolute_url())
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        alice_client.get(partnership.get_absolute_url())
+    ours = [q for q in queries.captured_queries if "agreements_" in q["sql"]]
+    assert len(ours) == 3  # waiting counts (shared with the nav), due list, summary

@@ -1,0 +1,140 @@
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from trustapp.agreements.models import Category
+
+# Something that looks like an HTML tag: "<b>", "</p>", "<!--", "<script ...".
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>?")
+
+
+def plain_text(value):
+    if HTML_TAG.search(value or ""):
+        raise ValidationError(
+            _("Please write plain words without HTML tags such as <b> or <a>."), code="html"
+        )
+
+
+def text_field(*, max_length, required=True, rows=4, label, help_text="", required_message=""):
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        validators=[plain_text],
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": required_message} if required_message else {},
+    )
+
+
+class CategoryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+def category_field():
+    return CategoryChoiceField(
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        empty_label=None,
+        error_messages={"invalid_choice": _("Please choose one of the categories.")},
+    )
+
+
+class AgreementWordsForm(forms.Form):
+    """The words of an agreement: used to propose one and to suggest a change."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=120,
+        validators=[plain_text],
+        help_text=_("A few words you will both recognise it by."),
+        error_messages={"required": _("Please give the agreement a short title.")},
+    )
+    text = text_field(
+        label=_("The agreement, in your own words"),
+        max_length=2000,
+        rows=5,
+        required_message=_("Please write what you would like to agree on."),
+    )
+    why = text_field(
+        label=_("Why it matters to you"),
+        max_length=1000,
+        required=False,
+        rows=3,
+        help_text=_("Your partner will see this next to the agreement."),
+    )
+
+
+class ProposeForm(AgreementWordsForm):
+    category = category_field()
+    revisit_on = forms.DateField(
+        label=_("Revisit on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("A day to look at it together again and see if it still fits."),
+    )
+
+    def clean_revisit_on(self):
+        return clean_revisit_date(self.cleaned_data.get("revisit_on"))
+
+
+def clean_revisit_date(value):
+    if value is not None and value < timezone.localdate():
+        raise ValidationError(_("Please pick today or a day in the future."), code="past")
+    return value
+
+
+class SuggestChangeForm(AgreementWordsForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DetailsForm(forms.Form):
+    category = category_field()
+    revisit_on = forms.DateField(
+        label=_("Revisit on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Leave it empty if you do not want a reminder to look at it again."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean_revisit_on(self):
+        return clean_revisit_date(self.cleaned_data.get("revisit_on"))
+
+
+class WithdrawForm(forms.Form):
+    note = text_field(
+        label=_("A note for your partner"),
+        max_length=500,
+        required=False,
+        rows=2,
+        help_text=_("What you would like to talk about. You can also leave it empty."),
+    )
+
+
+class CommentForm(forms.Form):
+    text = text_field(
+        label=_("Your comment"),
+        max_length=1000,
+        rows=2,
+        required_message=_("Please write something before sending."),
+    )
+
+
+class BoundaryForm(forms.Form):
+    text = text_field(
+        label=_("Your boundary"),
+        max_length=500,
+        rows=3,
+        help_text=_("For example: I need an hour to myself after work before we talk plans."),
+        required_message=_("Please write the boundary you would like to share."),
+    )
+
+
+class BoundaryEditForm(BoundaryForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)

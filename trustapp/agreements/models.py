@@ -1,0 +1,359 @@
+"""Mutual agreements (revised, consented to by both) and personal boundaries.
+
+An agreement's words live in immutable revisions. Consent belongs to one exact revision,
+so no edit can ever change text someone agreed to: a change is a new revision. The
+agreement row carries a small cached summary (status, agreed and pending revision) that
+the services in `services.py` recompute from the consents inside one locked transaction.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ImmutableRowError(Exception):
+    """Raised when code tries to rewrite a row that people have relied on."""
+
+
+class Category(models.Model):
+    """Loaded from data/categories.toml; a slug never changes."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=80)
+    description = models.CharField(max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+
+class StarterAgreement(models.Model):
+    """A starting point from the library in data/starter_agreements.toml."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="starters")
+    title = models.CharField(max_length=120)
+    text = models.TextField()
+    why = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["category__position", "position"]
+
+    def __str__(self):
+        return self.title
+
+
+class AgreementQuerySet(models.QuerySet):
+    def open(self):
+        """Agreements still alive: proposed, in force or needing a conversation."""
+        return self.exclude(status__in=[Agreement.Status.RETIRED, Agreement.Status.SET_ASIDE])
+
+    def in_force(self):
+        return self.filter(status=Agreement.Status.IN_FORCE)
+
+    def due_for_revisit(self, partnership, today=None):
+        """In force with a revisit date that has come (today in the active time zone)."""
+        today = today or timezone.localdate()
+        return (
+            self.in_force()
+            .filter(partnership=partnership, revisit_on__lte=today)
+            .order_by("revisit_on", "pk")
+        )
+
+    def waiting_on(self, user):
+        """Agreements that wait for `user`: a proposal they have not agreed to yet, or
+        their partner's request to retire one."""
+        return self.filter(self.waiting_condition(user))
+
+    def with_waiting_flag(self, user):
+        return self.annotate(waits_for_me=self.waiting_condition(user))
+
+    @staticmethod
+    def waiting_condition(user):
+        consented = Consent.objects.filter(
+            revision=OuterRef("pending_revision"), user=user, withdrawn_at__isnull=True
+        )
+        return (Q(pending_revision__isnull=False) & ~Exists(consented)) | (
+            Q(retire_requested_by__isnull=False) & ~Q(retire_requested_by=user)
+        )
+
+    def summary(self, partnership):
+        """Counts for the home card, in one query."""
+        return self.filter(partnership=partnership).aggregate(
+            total=Count("pk"),
+            in_force=Count("pk", filter=Q(status=Agreement.Status.IN_FORCE)),
+            needs_conversation=Count("pk", filter=Q(status=Agreement.Status.NEEDS_CONVERSATION)),
+        )
+
+
+class Agreement(models.Model):
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Waiting for agreement")
+        IN_FORCE = "in_force", _("In force")
+        NEEDS_CONVERSATION = "needs_conversation", _("Needs a conversation")
+        SET_ASIDE = "set_aside", _("Set aside")
+        RETIRED = "retired", _("Retired")
+
+    partnership = models.ForeignKey(
+        "couples.Partnership", on_delete=models.CASCADE, related_name="agreements"
+    )
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="agreements")
+    # The title of the revision that currently speaks for the agreement: the agreed one,
+    # or the latest proposal while nothing has been agreed yet.
+    title = models.CharField(max_length=120)
+    status = models.CharField(max_length=24, choices=Status.choices, default=Status.PROPOSED)
+    agreed_revision = models.ForeignKey(
+        "AgreementRevision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    pending_revision = models.ForeignKey(
+        "AgreementRevision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revisit_on = models.DateField(null=True, blank=True)
+    retire_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    retire_requested_at = models.DateTimeField(null=True, blank=True)
+    retired_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    # Bumped by every change of state; a save carries the version it started from.
+    version = models.PositiveIntegerField(default=1)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["category__position", "title", "pk"]
+        indexes = [
+            models.Index(fields=["partnership", "status"]),
+            models.Index(fields=["partnership", "revisit_on"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("agreements:detail", args=[self.partnership.public_id, self.pk])
+
+    @property
+    def is_in_force(self):
+        return self.status == self.Status.IN_FORCE
+
+    @property
+    def is_open(self):
+        return self.status not in (self.Status.RETIRED, self.Status.SET_ASIDE)
+
+    @property
+    def current_revision(self):
+        """The words that speak for the agreement now: agreed ones, else the proposal."""
+        return self.agreed_revision or self.pending_revision
+
+    def is_due_for_revisit(self, today=None):
+        today = today or timezone.localdate()
+        return self.is_in_force and self.revisit_on is not None and self.revisit_on <= today
+
+
+class AgreementRevision(models.Model):
+    """One version of an agreement's words. Never changed once written."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=120)
+    text = models.TextField()
+    why = models.TextField(blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "number"], name="one_revision_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.agreement_id} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        # Consent belongs to these exact words: there is no update path.
+        if self.pk is not None and not self._state.adding:
+            raise ImmutableRowError("An agreement revision cannot be changed; write a new one.")
+        super().save(*args, **kwargs)
+
+
+class Consent(models.Model):
+    """One person's yes to one exact revision, until they withdraw it."""
+
+    revision = models.ForeignKey(
+        AgreementRevision, on_delete=models.CASCADE, related_name="consents"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    given_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["given_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "user"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_standing_consent_per_person",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} on {self.revision_id}"
+
+    @property
+    def is_standing(self):
+        return self.withdrawn_at is None
+
+
+class Comment(models.Model):
+    """A short note in an agreement's "let's talk about it" thread."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Comment {self.pk} on {self.agreement_id}"
+
+
+class AgreementEvent(models.Model):
+    """What happened to an agreement and when: the history's timeline."""
+
+    class Kind(models.TextChoices):
+        PROPOSED = "proposed", _("proposed it")
+        SUGGESTED = "suggested", _("suggested a change")
+        AGREED = "agreed", _("both agreed: it is in force")
+        CHANGED = "changed", _("both agreed to the change: it is in force")
+        CONSENTED = "consented", _("agreed")
+        WITHDRAWN = "withdrawn", _("withdrew consent")
+        TAKEN_BACK = "taken_back", _("took back their suggestion")
+        DECLINED = "declined", _("preferred not to take the suggestion")
+        RETIRE_REQUESTED = "retire_requested", _("asked to retire it")
+        RETIRE_CANCELLED = "retire_cancelled", _("chose to keep it")
+        RETIRED = "retired", _("both agreed to retire it")
+        DETAILS = "details", _("changed its category or revisit date")
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revision = models.ForeignKey(
+        AgreementRevision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["agreement", "kind", "created_at"])]
+
+    def __str__(self):
+        return f"{self.kind} on {self.agreement_id}"
+
+
+class BoundaryQuerySet(models.QuerySet):
+    def waiting_on(self, user):
+        """Partner's boundaries whose current words `user` has not acknowledged yet."""
+        acknowledged = Acknowledgment.objects.filter(
+            revision=OuterRef("current_revision"), user=user
+        )
+        return (
+            self.filter(current_revision__isnull=False)
+            .exclude(owner=user)
+            .exclude(Exists(acknowledged))
+        )
+
+
+class Boundary(models.Model):
+    """A personal boundary one partner states; it needs no consent, only acknowledgment."""
+
+    partnership = models.ForeignKey(
+        "couples.Partnership", on_delete=models.CASCADE, related_name="boundaries"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="boundaries"
+    )
+    current_revision = models.ForeignKey(
+        "BoundaryRevision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = BoundaryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name_plural = "boundaries"
+
+    def __str__(self):
+        return f"Boundary {self.pk}"
+
+    @property
+    def text(self):
+        return self.current_revision.text if self.current_revision else ""
+
+
+class BoundaryRevision(models.Model):
+    boundary = models.ForeignKey(Boundary, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["boundary", "number"], name="one_boundary_revision_number"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Boundary {self.boundary_id} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        # An acknowledgment belongs to these exact words.
+        if self.pk is not None and not self._state.adding:
+            raise ImmutableRowError("A boundary revision cannot be changed; write a new one.")
+        super().save(*args, **kwargs)
+
+
+class Acknowledgment(models.Model):
+    """ "I have read this and will respect it", for one exact revision of a boundary."""
+
+    revision = models.ForeignKey(
+        BoundaryRevision, on_delete=models.CASCADE, related_name="acknowledgments"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    acknowledged_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "user"], name="one_acknowledgment"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} acknowledged {self.revision_id}"

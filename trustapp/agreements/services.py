@@ -1,0 +1,540 @@
+"""Rules for agreements and boundaries. Each function is one transaction.
+
+Every change of an agreement's state starts with `_claim`: a conditional
+`UPDATE ... SET version = version + 1 WHERE id = ... [AND version = expected]`. It takes the
+row lock, so two partners acting at once are serialised, and when a save started from an
+older version it matches no row and raises `AgreementConflict` instead of losing an update.
+"""
+
+import threading
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.db.models import Count, F, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from trustapp.agreements.models import (
+    Acknowledgment,
+    Agreement,
+    AgreementEvent,
+    AgreementRevision,
+    Boundary,
+    BoundaryRevision,
+    Comment,
+    Consent,
+)
+from trustapp.couples.models import Membership, Partnership
+from trustapp.lib.notify import notify_partner
+
+Status = Agreement.Status
+Kind = AgreementEvent.Kind
+
+
+class AgreementError(Exception):
+    """A step that cannot be taken now, with a reason a person can read."""
+
+
+class AgreementConflict(AgreementError):
+    """Someone changed the agreement since this person started; `agreement` is fresh."""
+
+    def __init__(self, message, agreement):
+        super().__init__(message)
+        self.agreement = agreement
+
+
+class BoundaryConflict(AgreementError):
+    def __init__(self, message, boundary):
+        super().__init__(message)
+        self.boundary = boundary
+
+
+# Demo data and imports should not email anybody.
+_quiet = threading.local()
+
+
+@contextmanager
+def notifications_off():
+    _quiet.on = True
+    try:
+        yield
+    finally:
+        _quiet.on = False
+
+
+def _notify(*, partnership, actor, kind, subject, message, path):
+    if getattr(_quiet, "on", False):
+        return
+    notify_partner(
+        partnership=partnership,
+        recipient=partnership.partner_of(actor),
+        actor=actor,
+        kind=kind,
+        subject=subject,
+        message=message,
+        path=path,
+    )
+
+
+def _member_ids(partnership):
+    return set(Membership.objects.filter(partnership=partnership).values_list("user_id", flat=True))
+
+
+def _standing_consents(revision):
+    if revision is None:
+        return set()
+    return set(
+        revision.consents.filter(withdrawn_at__isnull=True).values_list("user_id", flat=True)
+    )
+
+
+def _require_open_space(partnership, user):
+    if not partnership.is_active:
+        raise AgreementError(_("This space is a read-only archive now."))
+    if not any(m.user_id == user.pk for m in partnership.member_list()):
+        raise AgreementError(_("Only the two partners can change what is written here."))
+
+
+def _claim(agreement, *, user, expected_version=None, now=None):
+    """Lock the agreement row and bump its version; the fresh row comes back.
+
+    Only a current member of the partnership may change anything in it."""
+    rows = Agreement.objects.filter(pk=agreement.pk)
+    if expected_version is not None:
+        rows = rows.filter(version=expected_version)
+    if not rows.update(version=F("version") + 1, updated_at=now or timezone.now()):
+        fresh = Agreement.objects.select_related(
+            "pending_revision__author", "agreed_revision__author"
+        ).get(pk=agreement.pk)
+        raise AgreementConflict(
+            _("Your partner changed this agreement while you were writing."), fresh
+        )
+    fresh = (
+        Agreement.objects.select_related("partnership", "agreed_revision", "pending_revision")
+        .prefetch_related("partnership__memberships__user")
+        .get(pk=agreement.pk)
+    )
+    _require_open_space(fresh.partnership, user)
+    return fresh
+
+
+def _event(agreement, kind, actor, *, revision=None, note="", now=None):
+    AgreementEvent.objects.create(
+        agreement=agreement,
+        kind=kind,
+        actor=actor,
+        revision=revision,
+        note=note,
+        created_at=now or timezone.now(),
+    )
+
+
+def _settle(agreement, *, actor, now):
+    """Recompute the cached status from the consents; record an agreement if one happened."""
+    members = _member_ids(agreement.partnership)
+    pending = agreement.pending_revision
+    if pending is not None and _standing_consents(pending) >= members:
+        kind = Kind.CHANGED if agreement.agreed_revision_id else Kind.AGREED
+        agreement.agreed_revision = pending
+        agreement.pending_revision = None
+        _event(agreement, kind, actor, revision=pending, now=now)
+    if agreement.status not in (Status.RETIRED, Status.SET_ASIDE):
+        if agreement.agreed_revision is not None:
+            both = _standing_consents(agreement.agreed_revision) >= members
+            agreement.status = Status.IN_FORCE if both else Status.NEEDS_CONVERSATION
+        elif agreement.pending_revision is not None:
+            agreement.status = Status.PROPOSED
+        else:
+            agreement.status = Status.SET_ASIDE
+    current = agreement.current_revision
+    if current is not None:
+        agreement.title = current.title
+    agreement.save(
+        update_fields=["status", "agreed_revision", "pending_revision", "title", "updated_at"]
+    )
+    return agreement
+
+
+def _new_revision(agreement, *, author, title, text, why, now):
+    number = (agreement.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+    revision = AgreementRevision.objects.create(
+        agreement=agreement,
+        number=number,
+        title=title,
+        text=text,
+        why=why,
+        author=author,
+        created_at=now,
+    )
+    Consent.objects.create(revision=revision, user=author, given_at=now)
+    return revision
+
+
+def agreement_propose(*, partnership, author, title, text, category, why="", revisit_on=None):
+    """A new mutual agreement, proposed by `author` (who consents to their own words)."""
+    _require_open_space(partnership, author)
+    now = timezone.now()
+    with transaction.atomic():
+        agreement = Agreement.objects.create(
+            partnership=partnership,
+            category=category,
+            title=title,
+            revisit_on=revisit_on,
+            created_by=author,
+            created_at=now,
+            updated_at=now,
+        )
+        revision = _new_revision(agreement, author=author, title=title, text=text, why=why, now=now)
+        agreement.pending_revision = revision
+        agreement.save(update_fields=["pending_revision"])
+        _event(agreement, Kind.PROPOSED, author, revision=revision, now=now)
+    _notify(
+        partnership=partnership,
+        actor=author,
+        kind="agreement_proposed",
+        subject=_("%(name)s proposed an agreement") % {"name": author.name},
+        message=_("%(name)s proposed “%(title)s”. It waits for you to read it when you like.")
+        % {"name": author.name, "title": title},
+        path=agreement.get_absolute_url(),
+    )
+    return agreement
+
+
+def agreement_suggest_change(*, agreement, author, title, text, why, expected_version):
+    """A new revision. Whatever was agreed stays in force until both agree to this one."""
+    now = timezone.now()
+    with transaction.atomic():
+        agreement = _claim(agreement, user=author, expected_version=expected_version, now=now)
+        if not agreement.is_open:
+            raise AgreementError(_("This agreement is closed, so it cannot be changed."))
+        revision = _new_revision(agreement, author=author, title=title, text=text, why=why, now=now)
+        agreement.pending_revision = revision
+        _event(agreement, Kind.SUGGESTED, author, revision=revision, now=now)
+        _settle(agreement, actor=author, now=now)
+    _notify(
+        partnership=agreement.partnership,
+        actor=author,
+        kind="agreement_change_suggested",
+        subject=_("%(name)s suggested a change") % {"name": author.name},
+        message=_("%(name)s suggested new words for “%(title)s”. Nothing changes until you agree.")
+        % {"name": author.name, "title": agreement.title},
+        path=agreement.get_absolute_url(),
+    )
+    return revision
+
+
+def agreement_consent(*, agreement, user, revision_id):
+    """Say yes to one exact revision: the pending proposal, or the agreed words again."""
+    now = timezone.now()
+    with transaction.atomic():
+        agreement = _claim(agreement, user=user, now=now)
+        allowed = {r.pk: r for r in (agreement.pending_revision, agreement.agreed_revision) if r}
+        revision = allowed.get(revision_id)
+        if revision is None or not agreement.is_open:
+            raise AgreementConflict(
+                _("These words are no longer the latest. Please read the current version."),
+                agreement,
+            )
+        if user.pk in _standing_consents(revision):
+            return agreement
+        Consent.objects.create(revision=revision, user=user, given_at=now)
+        _event(agreement, Kind.CONSENTED, user, revision=revision, now=now)
+        _settle(agreement, actor=user, now=now)
+    return agreement
+
+
+def agreement_withdraw(*, agreement, user, note=""):
+    """Take back one's consent to the agreed words. It needs a conversation until both agree."""
+    now = timezone.now()
+    with transaction.atomic():
+        agreement = _claim(agreement, user=user, now=now)
+        revision = agreement.agreed_revision
+        consent = (
+            revision.consents.filter(user=user, withdrawn_at__isnull=True).first()
+            if revision and agreement.is_open
+            else None
+        )
+        if consent is None:
+            raise AgreementError(_("You have no standing consent to withdraw here."))
+        consent.withdrawn_at = now
+        consent.note = note
+        consent.save(update_fields=["withdrawn_at", "note"])
+        _event(agreement, Kind.WITHDRAWN, user, revision=revision, note=note, now=now)
+        _settle(agreement, actor=user, now=now)
+    _notify(
+        partnership=agreement.partnership,
+        actor=user,
+        kind="agreement_consent_withdrawn",
+        subject=_("%(name)s would like to talk about an agreement") % {"name": user.name},
+        message=_(
+            "%(name)s withdrew their consent to “%(title)s”. It now needs a conversation "
+            "between you; nothing else has changed."
+        )
+        % {"name": user.name, "title": agreement.title},
+        path=agreement.get_absolute_url(),
+    )
+    return agreement
+
+
+def agreement_set_aside(*, agreement, user):
+    """Drop the pending proposal: its author takes it back, or the partner declines it.
+    Whatever was agreed before stays as it is."""
+    now = timezone.now()
+    with transaction.atomic():
+        agreement = _claim(agreement, user=user, now=now)
+        pending = agreement.pending_revision
+        if pending is None or not agreement.is_open:
+            raise AgreementError(_("There is no open suggestion here any more."))
+        pending.consents.filter(user=user, withdrawn_at__isnull=True).update(withdrawn_at=now)
+        kind = Kind.TAKEN_BACK if pending.author_id == user.pk else Kind.DECLINED
+        agreement.pending_revision = None
+        _event(agreement, kind, user, revision=pending, now=now)
+        _settle(agreement, actor=user, now=now)
+    if kind == Kind.DECLINED:
+        _notify(
+            partnership=agreement.partnership,
+            actor=user,
+            kind="agreement_declined",
+            subject=_("%(name)s answered your suggestion") % {"name": user.name},
+            message=_(
+                "%(name)s would rather not take your suggestion for “%(title)s” as it is. "
+                "Maybe talk about it together."
+            )
+            % {"name": user.name, "title": pending.title},
+            path=agreement.get_absolute_url(),
+        )
+    return agreement
+
+
+def agreement_retire(*, agreement, user):
+    """Ask to retire an agreement, or confirm the partner's request. Both must agree."""
+    now = timezone.now()
+    with transaction.atomic():
+        agreement = _claim(agreement, user=user, now=now)
+        if agreement.agreed_revision_id is None or not agreement.is_open:
+            raise AgreementError(_("Only an agreement you both made can be retired."))
+        requested_by = agreement.retire_requested_by_id
+        if requested_by is None:
+            agreement.retire_requested_by = user
+            agreement.retire_requested_at = now
+            agreement.save(update_fields=["retire_requested_by", "retire_requested_at"])
+            _event(agreement, Kind.RETIRE_REQUESTED, user, now=now)
+            retired = False
+        elif requested_by == user.pk:
+            return agreement
+        else:
+            agreement.status = Status.RETIRED
+            agreement.retired_at = now
+            agreement.pending_revision = None
+            agreement.save(update_fields=["status", "retired_at", "pending_revision"])
+            _event(agreement, Kind.RETIRED, user, revision=agreement.agreed_revision, now=now)
+            retired = True
+    if not retired:
+        _notify(
+            partnership=agreement.partnership,
+            actor=user,
+            kind="agreement_retire_requested",
+            subject=_("%(name)s asked to retire an agreement") % {"name": user.name},
+            message=_(
+                "%(name)s would like to retire “%(title)s”. It stays in force unless you agree."
+            )
+            % {"name": user.name, "title": agreement.title},
+            path=agreement.get_absolute_url(),
+        )
+    return agreement
+
+
+def agreement_keep(*, agreement, user):
+    """Cancel (or decline) a request to retire."""
+    now = timezone.now()
+    with transaction.atomic():
+        agreement = _claim(agreement, user=user, now=now)
+        if agreement.retire_requested_by_id is None:
+            return agreement
+        agreement.retire_requested_by = None
+        agreement.retire_requested_at = None
+        agreement.save(update_fields=["retire_requested_by", "retire_requested_at"])
+        _event(agreement, Kind.RETIRE_CANCELLED, user, now=now)
+    return agreement
+
+
+def agreement_update_details(*, agreement, user, category, revisit_on, expected_version):
+    """Category and revisit date organise an agreement; either partner may change them."""
+    now = timezone.now()
+    with transaction.atomic():
+        agreement = _claim(agreement, user=user, expected_version=expected_version, now=now)
+        agreement.category = category
+        agreement.revisit_on = revisit_on
+        agreement.save(update_fields=["category", "revisit_on"])
+        _event(agreement, Kind.DETAILS, user, now=now)
+    return agreement
+
+
+def comment_add(*, agreement, author, text):
+    return Comment.objects.create(agreement=agreement, author=author, text=text)
+
+
+def waiting_for(partnership, user):
+    """How many proposals, retire requests and boundaries wait for `user`. One query."""
+    return sum(waiting_counts(partnership, user).values())
+
+
+def waiting_counts(partnership, user):
+    """{"agreements": n, "boundaries": m} waiting for `user`'s answer, in one query."""
+    if not partnership.is_active:
+        return {"agreements": 0, "boundaries": 0}
+    agreements = (
+        Agreement.objects.filter(partnership=OuterRef("pk"))
+        .waiting_on(user)
+        .order_by()
+        .values("partnership")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    boundaries = (
+        Boundary.objects.filter(partnership=OuterRef("pk"))
+        .waiting_on(user)
+        .order_by()
+        .values("partnership")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    counts = (
+        Partnership.objects.filter(pk=partnership.pk)
+        .annotate(a=Coalesce(Subquery(agreements), 0), b=Coalesce(Subquery(boundaries), 0))
+        .values_list("a", "b")
+        .first()
+    )
+    agreements_waiting, boundaries_waiting = counts or (0, 0)
+    return {"agreements": agreements_waiting, "boundaries": boundaries_waiting}
+
+
+CHANGE_KINDS = {
+    Kind.AGREED: "agreed",
+    Kind.CHANGED: "changed",
+    Kind.WITHDRAWN: "withdrawn",
+    Kind.RETIRED: "retired",
+}
+
+
+def changes_since(partnership, since):
+    """Agreements agreed, changed, withdrawn from or retired after `since`, newest first.
+
+    Each comes annotated with `change` (one of "agreed", "changed", "withdrawn",
+    "retired": the latest that happened) and `changed_at`. A lazy queryset: one query.
+    """
+    latest = AgreementEvent.objects.filter(
+        agreement=OuterRef("pk"), kind__in=list(CHANGE_KINDS), created_at__gt=since
+    ).order_by("-created_at", "-pk")
+    return (
+        Agreement.objects.filter(partnership=partnership)
+        .annotate(
+            change=Subquery(latest.values("kind")[:1]),
+            changed_at=Subquery(latest.values("created_at")[:1]),
+        )
+        .filter(change__isnull=False)
+        .select_related("category")
+        .order_by("-changed_at", "pk")
+    )
+
+
+# Boundaries -------------------------------------------------------------------------
+
+
+def _boundary_url(boundary):
+    from django.urls import reverse
+
+    return reverse("agreements:boundaries", args=[boundary.partnership.public_id]) + (
+        f"#boundary-{boundary.pk}"
+    )
+
+
+def boundary_state(*, partnership, owner, text):
+    _require_open_space(partnership, owner)
+    now = timezone.now()
+    with transaction.atomic():
+        boundary = Boundary.objects.create(
+            partnership=partnership, owner=owner, created_at=now, updated_at=now
+        )
+        revision = BoundaryRevision.objects.create(
+            boundary=boundary, number=1, text=text, created_at=now
+        )
+        boundary.current_revision = revision
+        boundary.save(update_fields=["current_revision"])
+    _notify(
+        partnership=partnership,
+        actor=owner,
+        kind="boundary_stated",
+        subject=_("%(name)s shared a personal boundary") % {"name": owner.name},
+        message=_("%(name)s shared a personal boundary with you: “%(text)s”")
+        % {"name": owner.name, "text": text},
+        path=_boundary_url(boundary),
+    )
+    return boundary
+
+
+def _claim_boundary(boundary, *, user, expected_version=None, now):
+    rows = Boundary.objects.filter(pk=boundary.pk)
+    if expected_version is not None:
+        rows = rows.filter(version=expected_version)
+    if not rows.update(version=F("version") + 1, updated_at=now):
+        fresh = Boundary.objects.select_related("current_revision").get(pk=boundary.pk)
+        raise BoundaryConflict(_("This boundary changed while you were writing."), fresh)
+    fresh = (
+        Boundary.objects.select_related("current_revision", "partnership", "owner")
+        .prefetch_related("partnership__memberships")
+        .get(pk=boundary.pk)
+    )
+    _require_open_space(fresh.partnership, user)
+    return fresh
+
+
+def boundary_edit(*, boundary, owner, text, expected_version):
+    """New words mean a new revision, so the partner is asked to acknowledge again."""
+    if boundary.owner_id != owner.pk:
+        raise AgreementError(_("Only the person who stated a boundary can change it."))
+    now = timezone.now()
+    with transaction.atomic():
+        boundary = _claim_boundary(boundary, user=owner, expected_version=expected_version, now=now)
+        number = (boundary.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+        revision = BoundaryRevision.objects.create(
+            boundary=boundary, number=number, text=text, created_at=now
+        )
+        boundary.current_revision = revision
+        boundary.save(update_fields=["current_revision"])
+    _notify(
+        partnership=boundary.partnership,
+        actor=owner,
+        kind="boundary_stated",
+        subject=_("%(name)s updated a personal boundary") % {"name": owner.name},
+        message=_("%(name)s put a personal boundary into new words: “%(text)s”")
+        % {"name": owner.name, "text": text},
+        path=_boundary_url(boundary),
+    )
+    return boundary
+
+
+def boundary_acknowledge(*, boundary, user, revision_id):
+    """ "I have read this and will respect it", for the exact words shown."""
+    if boundary.owner_id == user.pk:
+        raise AgreementError(_("Your partner acknowledges your boundaries, not you."))
+    now = timezone.now()
+    with transaction.atomic():
+        boundary = _claim_boundary(boundary, user=user, now=now)
+        if boundary.current_revision_id != revision_id:
+            raise BoundaryConflict(
+                _("This boundary has new words. Please read them first."), boundary
+            )
+        Acknowledgment.objects.get_or_create(
+            revision=boundary.current_revision, user=user, defaults={"acknowledged_at": now}
+        )
+    return boundary
+
+
+def boundary_remove(*, boundary, owner):
+    if boundary.owner_id != owner.pk:
+        raise AgreementError(_("Only the person who stated a boundary can remove it."))
+    with transaction.atomic():
+        boundary = _claim_boundary(boundary, user=owner, now=timezone.now())
+        boundary.delete()

@@ -1,0 +1,657 @@
+from itertools import groupby
+
+from django.contrib import messages
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from trustapp.agreements import services
+from trustapp.agreements.diff import word_diff
+from trustapp.agreements.forms import (
+    BoundaryEditForm,
+    BoundaryForm,
+    CommentForm,
+    DetailsForm,
+    ProposeForm,
+    SuggestChangeForm,
+    WithdrawForm,
+)
+from trustapp.agreements.models import (
+    Acknowledgment,
+    Agreement,
+    Boundary,
+    Category,
+    Consent,
+    StarterAgreement,
+)
+from trustapp.agreements.templatetags.agreements import waiting_counts
+from trustapp.couples.access import partnership_view
+
+Status = Agreement.Status
+
+# The list's status filter: value → (label, filter).
+STATUS_FILTERS = {
+    "": (gettext_lazy("Everything current"), lambda qs, user: qs.open()),
+    "waiting": (gettext_lazy("Waiting for you"), lambda qs, user: qs.waiting_on(user)),
+    "in_force": (gettext_lazy("In force"), lambda qs, user: qs.filter(status=Status.IN_FORCE)),
+    "proposed": (
+        gettext_lazy("Proposals and suggested changes"),
+        lambda qs, user: qs.filter(pending_revision__isnull=False),
+    ),
+    "needs_conversation": (
+        gettext_lazy("Needs a conversation"),
+        lambda qs, user: qs.filter(status=Status.NEEDS_CONVERSATION),
+    ),
+    "closed": (
+        gettext_lazy("Retired and set aside"),
+        lambda qs, user: qs.filter(status__in=[Status.RETIRED, Status.SET_ASIDE]),
+    ),
+}
+
+
+def _htmx(request):
+    return bool(request.htmx) and not request.htmx.boosted
+
+
+def _render(request, template, context, *, partial=None, status=200):
+    """The whole page, or only the named partial when htmx asks for a piece of it."""
+    if partial and _htmx(request):
+        template = f"{template}#{partial}"
+    return render(request, template, context, status=status)
+
+
+def _archived(request, partnership):
+    return render(request, "couples/archived.html", {"partnership": partnership}, status=403)
+
+
+def _get_agreement_for_user(partnership, pk):
+    return get_object_or_404(
+        Agreement.objects.select_related(
+            "category",
+            "agreed_revision__author",
+            "pending_revision__author",
+            "retire_requested_by",
+        ),
+        partnership=partnership,
+        pk=pk,
+    )
+
+
+def _get_boundary_for_user(partnership, pk):
+    return get_object_or_404(
+        Boundary.objects.select_related("owner", "current_revision"),
+        partnership=partnership,
+        pk=pk,
+    )
+
+
+# Agreements ----------------------------------------------------------------------------
+
+
+@partnership_view(paired=True)
+@require_GET
+def agreement_list(request, partnership):
+    status = request.GET.get("status", "")
+    if status not in STATUS_FILTERS:
+        status = ""
+    query = request.GET.get("q", "").strip()[:100]
+    agreements = (
+        Agreement.objects.filter(partnership=partnership)
+        .select_related("category", "agreed_revision", "pending_revision")
+        .with_waiting_flag(request.user)
+    )
+    agreements = STATUS_FILTERS[status][1](agreements, request.user)
+    if query:
+        agreements = agreements.filter(
+            Q(title__icontains=query)
+            | Q(agreed_revision__text__icontains=query)
+            | Q(pending_revision__text__icontains=query)
+        )
+    groups = [
+        (category, list(items))
+        for category, items in groupby(agreements, key=lambda agreement: agreement.category)
+    ]
+    context = {
+        "partnership": partnership,
+        "groups": groups,
+        "status": status,
+        "query": query,
+        "status_choices": [(value, label) for value, (label, _f) in STATUS_FILTERS.items()],
+        "filtered": bool(status or query),
+        "waiting": waiting_counts(partnership, request.user),
+    }
+    return _render(request, "agreements/list.html", context, partial="results")
+
+
+def _propose_initial(request):
+    """Prefill from a starter (?template=slug) or from plain ?title=&text=&category=."""
+    starter = None
+    slug = request.GET.get("template")
+    if slug:
+        starter = StarterAgreement.objects.select_related("category").filter(slug=slug).first()
+    if starter is not None:
+        return starter, {
+            "title": starter.title,
+            "text": starter.text,
+            "why": starter.why,
+            "category": starter.category.slug,
+        }
+    initial = {key: request.GET[key] for key in ("title", "text", "why") if request.GET.get(key)}
+    category = request.GET.get("category")
+    if category and Category.objects.filter(slug=category).exists():
+        initial["category"] = category
+    else:
+        initial["category"] = "other"
+    return None, initial
+
+
+@partnership_view(paired=True)
+@require_http_methods(["GET", "POST"])
+def propose(request, partnership):
+    if not partnership.is_active:
+        return _archived(request, partnership)
+    starter = None
+    if request.method == "POST":
+        form = ProposeForm(request.POST)
+        if form.is_valid():
+            agreement = services.agreement_propose(
+                partnership=partnership, author=request.user, **form.cleaned_data
+            )
+            partner = partnership.partner_of(request.user)
+            messages.success(
+                request,
+                _("Proposed. It waits for %(name)s to read and answer.") % {"name": partner.name},
+            )
+            return redirect(agreement)
+    else:
+        starter, initial = _propose_initial(request)
+        form = ProposeForm(initial=initial)
+    return render(
+        request,
+        "agreements/propose.html",
+        {"partnership": partnership, "form": form, "starter": starter},
+    )
+
+
+@partnership_view(paired=True)
+@require_GET
+def library(request, partnership):
+    starters = StarterAgreement.objects.select_related("category")
+    groups = [
+        (category, list(items)) for category, items in groupby(starters, lambda s: s.category)
+    ]
+    return render(
+        request, "agreements/library.html", {"partnership": partnership, "groups": groups}
+    )
+
+
+def _detail_context(request, partnership, agreement, **extra):
+    user = request.user
+    agreed, pending = agreement.agreed_revision, agreement.pending_revision
+    revisions = [r for r in (agreed, pending) if r is not None]
+    consents = list(
+        Consent.objects.filter(revision__in=revisions).select_related("user").order_by("given_at")
+    )
+    standing = {(c.revision_id, c.user_id): c for c in consents if c.withdrawn_at is None}
+    withdrawals = [c for c in consents if c.withdrawn_at and agreed and c.revision_id == agreed.pk]
+    partner = partnership.partner_of(user)
+    context = {
+        "partnership": partnership,
+        "agreement": agreement,
+        "agreed": agreed,
+        "pending": pending,
+        "partner": partner,
+        "can_act": partnership.is_active and agreement.is_open,
+        "i_agreed": bool(agreed and (agreed.pk, user.pk) in standing),
+        "partner_agreed": bool(agreed and partner and (agreed.pk, partner.pk) in standing),
+        "i_agreed_pending": bool(pending and (pending.pk, user.pk) in standing),
+        "latest_withdrawal": withdrawals[-1] if withdrawals else None,
+        "agreed_consents": [c for c in consents if agreed and c.revision_id == agreed.pk],
+        "pending_diff": word_diff(agreed.text, pending.text) if agreed and pending else None,
+        "retire_by_me": agreement.retire_requested_by_id == user.pk,
+        "due": agreement.is_due_for_revisit(),
+        "withdraw_form": WithdrawForm(),
+        "comment_form": CommentForm(),
+        "comments": agreement.comments.select_related("author"),
+    }
+    context.update(extra)
+    return context
+
+
+@partnership_view(paired=True)
+@require_GET
+def detail(request, partnership, pk):
+    agreement = _get_agreement_for_user(partnership, pk)
+    return _render(
+        request,
+        "agreements/detail.html",
+        _detail_context(request, partnership, agreement),
+        partial="panel",
+    )
+
+
+def _answer(request, partnership, pk, *, done="", error="", status=200, **extra):
+    """After an action: the updated panel for htmx, else a redirect with a message."""
+    agreement = _get_agreement_for_user(partnership, pk)
+    if _htmx(request) or status != 200:
+        context = _detail_context(
+            request, partnership, agreement, flash=error or done, flash_error=bool(error), **extra
+        )
+        return _render(request, "agreements/detail.html", context, partial="panel", status=status)
+    if error:
+        messages.error(request, error)
+    elif done:
+        messages.success(request, done)
+    return redirect(agreement)
+
+
+def _agreed_message(agreement, partner):
+    if agreement.status == Status.IN_FORCE and agreement.pending_revision_id is None:
+        return _("You agreed. It is in force for both of you now.")
+    return _("You agreed. It waits for %(name)s.") % {"name": partner.name}
+
+
+@partnership_view(paired=True)
+@require_POST
+def agree(request, partnership, pk):
+    agreement = _get_agreement_for_user(partnership, pk)
+    try:
+        revision_id = int(request.POST.get("revision", ""))
+    except ValueError:
+        revision_id = None
+    try:
+        agreement = services.agreement_consent(
+            agreement=agreement, user=request.user, revision_id=revision_id
+        )
+    except services.AgreementError as error:
+        return _answer(request, partnership, pk, error=str(error), status=409)
+    return _answer(
+        request,
+        partnership,
+        pk,
+        done=_agreed_message(agreement, partnership.partner_of(request.user)),
+    )
+
+
+@partnership_view(paired=True)
+@require_POST
+def withdraw(request, partnership, pk):
+    agreement = _get_agreement_for_user(partnership, pk)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(
+            request, partnership, agreement, withdraw_form=form, open_withdraw=True
+        )
+        return _render(request, "agreements/detail.html", context, partial="panel")
+    try:
+        services.agreement_withdraw(
+            agreement=agreement, user=request.user, note=form.cleaned_data["note"]
+        )
+    except services.AgreementError as error:
+        return _answer(request, partnership, pk, error=str(error), status=409)
+    partner = partnership.partner_of(request.user)
+    return _answer(
+        request,
+        partnership,
+        pk,
+        done=_("You withdrew your consent. %(name)s will hear that you would like to talk.")
+        % {"name": partner.name},
+    )
+
+
+@partnership_view(paired=True)
+@require_POST
+def set_aside(request, partnership, pk):
+    agreement = _get_agreement_for_user(partnership, pk)
+    try:
+        services.agreement_set_aside(agreement=agreement, user=request.user)
+    except services.AgreementError as error:
+        return _answer(request, partnership, pk, error=str(error), status=409)
+    return _answer(request, partnership, pk, done=_("The suggestion is set aside."))
+
+
+@partnership_view(paired=True)
+@require_POST
+def retire(request, partnership, pk):
+    agreement = _get_agreement_for_user(partnership, pk)
+    try:
+        agreement = services.agreement_retire(agreement=agreement, user=request.user)
+    except services.AgreementError as error:
+        return _answer(request, partnership, pk, error=str(error), status=409)
+    if agreement.status == Status.RETIRED:
+        done = _("Retired. It stays readable in your history.")
+    else:
+        done = _("You asked to retire it. It stays in force until %(name)s agrees.") % {
+            "name": partnership.partner_of(request.user).name
+        }
+    return _answer(request, partnership, pk, done=done)
+
+
+@partnership_view(paired=True)
+@require_POST
+def keep(request, partnership, pk):
+    agreement = _get_agreement_for_user(partnership, pk)
+    try:
+        services.agreement_keep(agreement=agreement, user=request.user)
+    except services.AgreementError as error:
+        return _answer(request, partnership, pk, error=str(error), status=409)
+    return _answer(request, partnership, pk, done=_("It stays as it is."))
+
+
+def _conflict_context(conflict):
+    fresh = conflict.agreement
+    return {
+        "conflict": str(conflict),
+        "their_revision": fresh.pending_revision or fresh.agreed_revision,
+        "current_version": fresh.version,
+    }
+
+
+@partnership_view(paired=True)
+@require_http_methods(["GET", "POST"])
+def suggest(request, partnership, pk):
+    agreement = _get_agreement_for_user(partnership, pk)
+    if not partnership.is_active:
+        return _archived(request, partnership)
+    context = {"partnership": partnership, "agreement": agreement}
+    status = 200
+    if request.method == "POST":
+        form = SuggestChangeForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.agreement_suggest_change(
+                    agreement=agreement,
+                    author=request.user,
+                    title=data["title"],
+                    text=data["text"],
+                    why=data["why"],
+                    expected_version=data["version"],
+                )
+            except services.AgreementConflict as conflict:
+                # Keep what they typed; the next save starts from the version they now see.
+                context |= _conflict_context(conflict)
+                form = SuggestChangeForm(
+                    data=request.POST.dict() | {"version": conflict.agreement.version}
+                )
+                status = 409
+            except services.AgreementError as error:
+                return _answer(request, partnership, pk, error=str(error), status=409)
+            else:
+                partner = partnership.partner_of(request.user)
+                return _answer(
+                    request,
+                    partnership,
+                    pk,
+                    done=_(
+                        "Your suggestion is saved. It waits for %(name)s; until then the "
+                        "agreed words stay as they are."
+                    )
+                    % {"name": partner.name},
+                )
+    else:
+        if not agreement.is_open:
+            return redirect(agreement)
+        current = agreement.current_revision
+        form = SuggestChangeForm(
+            initial={
+                "title": current.title,
+                "text": current.text,
+                "why": "",
+                "version": agreement.version,
+            }
+        )
+    context["form"] = form
+    return _render(request, "agreements/suggest.html", context, partial="form", status=status)
+
+
+@partnership_view(paired=True)
+@require_http_methods(["GET", "POST"])
+def details(request, partnership, pk):
+    agreement = _get_agreement_for_user(partnership, pk)
+    if not partnership.is_active:
+        return _archived(request, partnership)
+    context = {"partnership": partnership, "agreement": agreement}
+    status = 200
+    if request.method == "POST":
+        form = DetailsForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.agreement_update_details(
+                    agreement=agreement,
+                    user=request.user,
+                    category=data["category"],
+                    revisit_on=data["revisit_on"],
+                    expected_version=data["version"],
+                )
+            except services.AgreementConflict as conflict:
+                fresh = conflict.agreement
+                context["conflict"] = str(conflict)
+                form = DetailsForm(data=request.POST.dict() | {"version": fresh.version})
+                status = 409
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(agreement)
+    else:
+        form = DetailsForm(
+            initial={
+                "category": agreement.category.slug,
+                "revisit_on": agreement.revisit_on,
+                "version": agreement.version,
+            }
+        )
+    context["form"] = form
+    return render(request, "agreements/details.html", context, status=status)
+
+
+@partnership_view(paired=True)
+@require_POST
+def comment(request, partnership, pk):
+    agreement = _get_agreement_for_user(partnership, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        services.comment_add(
+            agreement=agreement, author=request.user, text=form.cleaned_data["text"]
+        )
+        if not _htmx(request):
+            return redirect(
+                reverse("agreements:detail", args=[partnership.public_id, pk]) + "#comments"
+            )
+        form = CommentForm()
+    context = _detail_context(request, partnership, agreement, comment_form=form)
+    return _render(request, "agreements/detail.html", context, partial="comments")
+
+
+@partnership_view(paired=True)
+@require_GET
+def history(request, partnership, pk):
+    agreement = _get_agreement_for_user(partnership, pk)
+    revisions = list(
+        agreement.revisions.select_related("author").prefetch_related(
+            Prefetch("consents", queryset=Consent.objects.select_related("user"))
+        )
+    )
+    by_number = {r.number: r for r in revisions}
+
+    def pick(name, default):
+        try:
+            return by_number[int(request.GET.get(name, ""))]
+        except (ValueError, KeyError):
+            return default
+
+    compare_from = pick("from", revisions[-2] if len(revisions) > 1 else None)
+    compare_to = pick("to", revisions[-1] if revisions else None)
+    comparison = None
+    if compare_from and compare_to and compare_from != compare_to:
+        comparison = {
+            "title": word_diff(compare_from.title, compare_to.title),
+            "text": word_diff(compare_from.text, compare_to.text),
+        }
+    context = {
+        "partnership": partnership,
+        "agreement": agreement,
+        "revisions": revisions,
+        "events": agreement.events.select_related("actor", "revision"),
+        "compare_from": compare_from,
+        "compare_to": compare_to,
+        "comparison": comparison,
+    }
+    return _render(request, "agreements/history.html", context, partial="comparison")
+
+
+# Boundaries ----------------------------------------------------------------------------
+
+
+def _boundaries_context(request, partnership, **extra):
+    boundaries = list(
+        Boundary.objects.filter(partnership=partnership).select_related("owner", "current_revision")
+    )
+    acknowledgments = {
+        a.revision_id: a
+        for a in Acknowledgment.objects.filter(
+            revision_id__in=[b.current_revision_id for b in boundaries]
+        )
+    }
+    mine, theirs = [], []
+    for boundary in boundaries:
+        boundary.acknowledgment = acknowledgments.get(boundary.current_revision_id)
+        (mine if boundary.owner_id == request.user.pk else theirs).append(boundary)
+    context = {
+        "partnership": partnership,
+        "partner": partnership.partner_of(request.user),
+        "mine": mine,
+        "theirs": theirs,
+        "form": BoundaryForm(),
+        "can_act": partnership.is_active,
+    }
+    context.update(extra)
+    return context
+
+
+@partnership_view(paired=True)
+@require_GET
+def boundaries(request, partnership):
+    return render(request, "agreements/boundaries.html", _boundaries_context(request, partnership))
+
+
+@partnership_view(paired=True)
+@require_POST
+def boundary_new(request, partnership):
+    form = BoundaryForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "agreements/boundaries.html",
+            _boundaries_context(request, partnership, form=form),
+        )
+    boundary = services.boundary_state(
+        partnership=partnership, owner=request.user, text=form.cleaned_data["text"]
+    )
+    partner = partnership.partner_of(request.user)
+    messages.success(
+        request, _("Shared. %(name)s can now read and acknowledge it.") % {"name": partner.name}
+    )
+    return redirect(
+        reverse("agreements:boundaries", args=[partnership.public_id]) + f"#boundary-{boundary.pk}"
+    )
+
+
+def _boundary_answer(request, partnership, boundary, *, flash="", status=200):
+    boundary = _get_boundary_for_user(partnership, boundary.pk)
+    boundary.acknowledgment = Acknowledgment.objects.filter(
+        revision_id=boundary.current_revision_id
+    ).first()
+    context = {
+        "partnership": partnership,
+        "boundary": boundary,
+        "can_act": partnership.is_active,
+        "flash": flash,
+    }
+    return render(request, "agreements/boundaries.html#boundary", context, status=status)
+
+
+@partnership_view(paired=True)
+@require_POST
+def boundary_acknowledge(request, partnership, pk):
+    boundary = _get_boundary_for_user(partnership, pk)
+    try:
+        revision_id = int(request.POST.get("revision", ""))
+    except ValueError:
+        revision_id = None
+    try:
+        services.boundary_acknowledge(boundary=boundary, user=request.user, revision_id=revision_id)
+    except services.AgreementError as error:
+        if _htmx(request):
+            return _boundary_answer(request, partnership, boundary, flash=str(error), status=409)
+        messages.error(request, str(error))
+    else:
+        done = _("Thank you. %(name)s will see that you acknowledged it.") % {
+            "name": boundary.owner.name
+        }
+        if _htmx(request):
+            return _boundary_answer(request, partnership, boundary, flash=done)
+        messages.success(request, done)
+    return redirect(
+        reverse("agreements:boundaries", args=[partnership.public_id]) + f"#boundary-{pk}"
+    )
+
+
+@partnership_view(paired=True)
+@require_http_methods(["GET", "POST"])
+def boundary_edit(request, partnership, pk):
+    boundary = _get_boundary_for_user(partnership, pk)
+    if boundary.owner_id != request.user.pk:
+        raise Http404
+    if not partnership.is_active:
+        return _archived(request, partnership)
+    context = {"partnership": partnership, "boundary": boundary}
+    status = 200
+    if request.method == "POST":
+        form = BoundaryEditForm(request.POST)
+        if form.is_valid():
+            try:
+                services.boundary_edit(
+                    boundary=boundary,
+                    owner=request.user,
+                    text=form.cleaned_data["text"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except services.BoundaryConflict as conflict:
+                context["conflict"] = str(conflict)
+                context["their_text"] = conflict.boundary.text
+                form = BoundaryEditForm(
+                    data=request.POST.dict() | {"version": conflict.boundary.version}
+                )
+                status = 409
+            else:
+                messages.success(
+                    request,
+                    _("Saved. %(name)s is asked to acknowledge the new words.")
+                    % {"name": partnership.partner_of(request.user).name},
+                )
+                return redirect(
+                    reverse("agreements:boundaries", args=[partnership.public_id])
+                    + f"#boundary-{pk}"
+                )
+    else:
+        form = BoundaryEditForm(initial={"text": boundary.text, "version": boundary.version})
+    context["form"] = form
+    return render(request, "agreements/boundary_edit.html", context, status=status)
+
+
+@partnership_view(paired=True)
+@require_POST
+def boundary_remove(request, partnership, pk):
+    boundary = _get_boundary_for_user(partnership, pk)
+    try:
+        services.boundary_remove(boundary=boundary, owner=request.user)
+    except services.AgreementError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The boundary is removed."))
+    return redirect("agreements:boundaries", public_id=partnership.public_id)
