@@ -1,0 +1,102 @@
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from tests.appreciations.conftest import make_appreciation
+from trustapp.appreciations import services
+
+
+def test_shared_since_lists_shared_ones_with_their_people(
+    partnership, alice, bob, django_assert_num_queries
+):
+    now = timezone.now()
+    make_appreciation(partnership, alice, bob, "Before", shared_at=now - timedelta(days=8))
+    make_appreciation(partnership, bob, alice, "After", shared_at=now - timedelta(days=1))
+    make_appreciation(partnership, alice, bob, "Private", shared=False)
+    with django_assert_num_queries(2):  # the appreciations, then their qualities
+        found = list(services.shared_since(partnership, now - timedelta(days=7)))
+        assert [(a.text, a.author.name, a.recipient.name) for a in found] == [
+            ("After", "Bob", "Alice")
+        ]
+
+
+def test_shared_since_counts_a_note_from_the_moment_it_was_shared(partnership, alice, bob):
+    old_note = make_appreciation(
+        partnership,
+        alice,
+        bob,
+        "Old note",
+        shared=False,
+        created_at=timezone.now() - timedelta(days=30),
+    )
+    since = timezone.now() - timedelta(days=1)
+    assert list(services.shared_since(partnership, since)) == []
+    services.appreciation_share(appreciation=old_note)
+    assert list(services.shared_since(partnership, since)) == [old_note]
+
+
+def test_new_for_counts_only_shared_ones_from_the_partner(partnership, alice, bob):
+    make_appreciation(partnership, alice, bob, "For bob")
+    make_appreciation(partnership, alice, bob, "Private for bob", shared=False)
+    make_appreciation(partnership, bob, alice, "For alice")
+    assert services.new_for(partnership, bob) == 1
+    assert services.new_for(partnership, alice) == 1
+
+
+def test_new_for_starts_again_after_the_reader_opens_the_log(partnership, alice, bob):
+    make_appreciation(partnership, alice, bob)
+    services.mark_seen(partnership, bob)
+    assert services.new_for(partnership, bob) == 0
+    make_appreciation(partnership, alice, bob, "Another")
+    assert services.new_for(partnership, bob) == 1
+
+
+def test_each_reader_has_their_own_marker(partnership, alice, bob):
+    make_appreciation(partnership, alice, bob)
+    make_appreciation(partnership, bob, alice)
+    services.mark_seen(partnership, alice)
+    assert services.new_for(partnership, alice) == 0
+    assert services.new_for(partnership, bob) == 1
+
+
+def test_mark_seen_keeps_the_visit_start_for_the_next_pages(partnership, bob):
+    first = services.mark_seen(partnership, bob)
+    assert first == services.EPOCH
+    second_visit_start = services.mark_seen(partnership, bob)
+    assert second_visit_start > first
+    assert services.highlight_since(partnership, bob) == second_visit_start
+
+
+def test_new_for_is_one_query(partnership, alice, bob, django_assert_num_queries):
+    make_appreciation(partnership, alice, bob)
+    with django_assert_num_queries(1):
+        services.new_for(partnership, bob)
+
+
+def test_weekly_counts_group_by_monday_weeks_in_one_query(
+    partnership, alice, bob, django_assert_num_queries
+):
+    today = date(2026, 3, 18)
+    make_appreciation(partnership, alice, bob, happened_on=date(2026, 3, 16))  # Monday
+    make_appreciation(partnership, alice, bob, happened_on=date(2026, 3, 15))  # Sunday before
+    make_appreciation(partnership, bob, alice, happened_on=date(2026, 3, 18))
+    with django_assert_num_queries(1):
+        weeks = services.weekly_counts(partnership, [alice, bob], today)
+    assert len(weeks) == 12
+    assert weeks[-1] == {"start": date(2026, 3, 16), "counts": [1, 1]}
+    assert weeks[-2] == {"start": date(2026, 3, 9), "counts": [1, 0]}
+    assert weeks[0]["start"] == date(2025, 12, 29)
+
+
+def test_appreciation_create_needs_a_partner(alice, db):
+    from tests.conftest import make_partnership
+
+    alone = make_partnership(alice)
+    try:
+        services.appreciation_create(
+            partnership=alone, author=alice, text="Hi", happened_on=date.today()
+        )
+    except services.AppreciationError as error:
+        assert "partner" in str(error)
+    else:
+        raise AssertionError("expected an AppreciationError")
