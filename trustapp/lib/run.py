@@ -15,7 +15,7 @@ def main():
     port = os.environ.get("PORT", "8000")
     host = os.environ.get("HOST", "127.0.0.1")
     python = sys.executable
-    var = os.path.join(os.getcwd(), "var")
+    var = os.environ.get("DATA_DIR") or os.path.join(os.getcwd(), "var")
     os.makedirs(var, exist_ok=True)
     commands = {
         "web": [python, "manage.py", "runserver", f"{host}:{port}", "--noreload"],
