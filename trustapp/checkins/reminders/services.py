@@ -335,7 +335,7 @@ def enqueue_send(delivery_ids):
     safe in the database and the stale sweep sends them once the broker is back."""
     from trustapp.checkins.reminders.tasks import send_deliveries
 
-    for chunk in batched(delivery_ids, SEND_BATCH, strict=False):
+    for chunk in batched(delivery_ids, _setting("REMINDERS_SEND_BATCH", SEND_BATCH), strict=False):
         try:
             send_deliveries.apply_async((list(chunk),), retry=False)
         except Exception:

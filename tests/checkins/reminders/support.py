@@ -1,0 +1,207 @@
+"""Real moving parts for reminder tests: an SMTP server on loopback and a Celery worker.
+
+The worker is a separate `celery -A trustapp worker` process pointed at pytest's test
+database and the test Redis, so tests that use it need `transactional_db`.
+"""
+
+import asyncio
+import contextlib
+import email
+import email.policy
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import redis
+from aiosmtpd.controller import Controller
+from django.conf import settings
+from django.db import connection
+
+from trustapp.celery import app as celery_app
+
+ROOT = Path(__file__).resolve().parents[3]
+WORKER_APP_NAME = "trustapp-reminders-test-worker"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(condition, *, timeout, message, interval=0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s: {message}")
+
+
+@dataclass
+class Received:
+    message_id: str
+    to: list
+    message: email.message.EmailMessage
+    at: float
+
+
+@dataclass
+class SmtpSink:
+    """Accepts every message; `delay` slows each one; `on_message(n)` runs after the n-th
+    complete message is recorded and before the server answers 250."""
+
+    delay: float = 0.0
+    on_message: object = None
+    received: list = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        parsed = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        with self.lock:
+            self.received.append(
+                Received(
+                    message_id=str(parsed["Message-ID"]),
+                    to=list(envelope.rcpt_tos),
+                    message=parsed,
+                    at=time.monotonic(),
+                )
+            )
+            count = len(self.received)
+        if self.on_message is not None:
+            self.on_message(count)
+        return "250 Message accepted for delivery"
+
+    def counts(self):
+        with self.lock:
+            return Counter(item.message_id for item in self.received)
+
+    def to(self, address):
+        with self.lock:
+            return [item for item in self.received if address in item.to]
+
+
+@contextlib.contextmanager
+def smtp_sink(**options):
+    sink = SmtpSink(**options)
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        sink.port = controller.port
+        yield sink
+    finally:
+        controller.stop()
+
+
+def test_database_url():
+    db = settings.DATABASES["default"]
+    user = db.get("USER") or "postgres"
+    return (
+        f"postgres://{user}@{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
+    )
+
+
+class Worker:
+    """A `celery worker` in its own process group, so SIGKILL takes the pool with it."""
+
+    def __init__(self, *, smtp_port, log_path, concurrency=2):
+        env = os.environ | {
+            "DATABASE_URL": test_database_url(),
+            "REDIS_URL": settings.REDIS_URL,
+            "CELERY_TASK_ALWAYS_EAGER": "0",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp_port),
+            "DB_POOL_MIN": "1",
+            "DB_POOL_MAX": "4",
+            "LOG_LEVEL": "WARNING",
+            "PGAPPNAME": WORKER_APP_NAME,  # libpq names the worker's database sessions
+        }
+        self.log_path = log_path
+        self.log = open(log_path, "ab")  # noqa: SIM115 (closed in stop)
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "trustapp",
+                "worker",
+                "--pool=prefork",
+                f"--concurrency={concurrency}",
+                "--loglevel=WARNING",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                f"--hostname=reminders-test-{os.getpid()}-{time.monotonic_ns()}@%h",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def kill(self):
+        """SIGKILL the whole worker: main process and pool children, no goodbyes."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+    def stop(self):
+        """The test has what it needs by now: no graceful shutdown, just gone."""
+        self.kill()
+        try:
+            self.process.wait(timeout=10)
+        finally:
+            self.log.close()
+
+    def output(self):
+        return Path(self.log_path).read_text(errors="replace")[-4000:]
+
+
+def flush_test_redis():
+    """Empty the test Redis database (this suite's own number), queue included."""
+    redis.Redis.from_url(settings.REDIS_URL).flushdb()
+
+
+@contextlib.contextmanager
+def real_broker(url=None):
+    """Publish to a real broker from the test process instead of running tasks eagerly."""
+    conf = celery_app.conf
+    saved = conf.task_always_eager, conf.broker_url
+    conf.task_always_eager = False
+    if url is not None:
+        conf.broker_url = url
+    _reset_producer_pool()
+    try:
+        yield
+    finally:
+        conf.task_always_eager, conf.broker_url = saved
+        _reset_producer_pool()
+
+
+def _reset_producer_pool():
+    # kombu keeps one pool per broker URL; forgetting ours picks the pool of the new URL.
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+def worker_database_sessions():
+    """The workers' sessions still open; a killed worker's linger until PostgreSQL notices
+    the closed socket and rolls back their transactions."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND application_name = %s",
+            [WORKER_APP_NAME],
+        )
+        return cursor.fetchone()[0]
