@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from trustapp import views
+from trustapp.accounts import views as accounts_views
 from trustapp.couples import views as couples_views
 
 urlpatterns = [
@@ -10,6 +11,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("safety/", TemplateView.as_view(template_name="safety.html"), name="safety"),
+    # Our wrapper first: it explains an expired code, then hands over to allauth.
+    path("accounts/confirm-email/", accounts_views.email_verification_sent),
     path("accounts/", include("allauth.urls")),
     path("me/", include("trustapp.accounts.urls")),
     path("", include("trustapp.couples.urls")),

@@ -111,5 +111,7 @@ def assert_accessible(page, *, impacts=("serious", "critical")):
 def save_screenshot(page, name):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    # caret="initial": hiding the caret leaves style="" on inputs, which htmx then copies
+    # on its next swap and the strict CSP reports as an error.
+    page.screenshot(path=str(path), full_page=True, caret="initial")
     return path

@@ -27,6 +27,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "time_zone"]
+        labels = {"display_name": _("Your name")}
 
     def clean_display_name(self):
         return self.cleaned_data["display_name"].strip()
@@ -34,6 +35,9 @@ class ProfileForm(forms.ModelForm):
 
 class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    # allauth builds its sign-up form on top of this one and honours this order.
+    field_order = ["email", "password1", "password2", "display_name", "time_zone"]
 
     display_name = forms.CharField(
         label=_("Your name"),

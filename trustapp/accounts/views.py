@@ -1,18 +1,51 @@
+import time
+
+from allauth.account import app_settings as account_settings
+from allauth.account import views as allauth_views
+from allauth.account.internal.flows.email_verification_by_code import (
+    EMAIL_VERIFICATION_CODE_SESSION_KEY,
+)
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from trustapp.accounts.forms import ProfileForm
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def profile(request):
-    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
+    data = request.POST if request.method == "POST" else None
+    form = ProfileForm(data, instance=request.user)
+    partial = request.htmx and not request.htmx.boosted
+    template = "accounts/profile.html#profile-form" if partial else "accounts/profile.html"
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(
-            request, _("Saved. Times now show in %(zone)s.") % {"zone": request.user.time_zone}
-        )
+        user = form.save()
+        saved = _("Saved. Times now show in %(zone)s.") % {"zone": user.time_zone}
+        if partial:
+            form = ProfileForm(instance=user)
+            return render(request, template, {"form": form, "saved": saved})
+        messages.success(request, saved)
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    return render(request, template, {"form": form})
+
+
+def email_verification_sent(request):
+    """allauth's "enter the code" page, plus a kind word when the code has run out.
+
+    allauth quietly sends people elsewhere when the code has expired; tell them why.
+    """
+    state = request.session.get(EMAIL_VERIFICATION_CODE_SESSION_KEY)
+    if (
+        state
+        and time.time() - state.get("at", 0) > account_settings.EMAIL_VERIFICATION_BY_CODE_TIMEOUT
+    ):
+        if request.user.is_authenticated:
+            messages.info(request, _("That code ran out. You can ask for a new one below."))
+        else:
+            messages.info(
+                request, _("That code ran out. Sign in again and we will send you a new one.")
+            )
+    return allauth_views.email_verification_sent(request)

@@ -1,0 +1,165 @@
+"""Sign up with email and password, confirm the address with the emailed code."""
+
+import time
+
+import time_machine
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.urls import reverse
+
+from tests.support.mail import code_from_email, last_message_to
+
+PASSWORD = "a-long-kind-password-42"
+CONFIRM_URL = reverse("account_email_verification_sent")
+
+
+def sign_up(client, email="sam@example.com", **extra):
+    data = {"email": email, "password1": PASSWORD, "password2": PASSWORD} | extra
+    return client.post(reverse("account_signup"), data)
+
+
+def is_signed_in(client):
+    return "_auth_user_id" in client.session
+
+
+def test_the_sign_up_page_asks_for_email_password_twice_name_and_zone(client, db):
+    response = client.get(reverse("account_signup"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    names = ["email", "password1", "password2", "display_name", "time_zone"]
+    positions = [body.index(f'name="{name}"') for name in names]
+    assert positions == sorted(positions), "fields appear in the order people fill them"
+    assert "Your name" in body and '<datalist id="time-zones">' in body
+    assert 'data-detect-time-zone="true"' in body
+
+
+def test_signing_up_emails_a_code_that_signs_you_in(client, db):
+    response = sign_up(client, display_name="  Sam  ", time_zone="Europe/Lisbon")
+    assert response.status_code == 302
+    assert response["Location"] == CONFIRM_URL
+    assert not is_signed_in(client)
+
+    message = last_message_to("sam@example.com")
+    assert message.subject == "[Trustapp] Your code to finish signing up"
+    assert "Welcome to Trustapp" in message.body
+    page = client.get(CONFIRM_URL)
+    assert b"sam@example.com" in page.content
+
+    response = client.post(CONFIRM_URL, {"code": code_from_email("sam@example.com")})
+    assert response.status_code == 302
+    assert is_signed_in(client)
+    address = EmailAddress.objects.get(email="sam@example.com")
+    assert address.verified and address.primary
+    assert address.user.display_name == "Sam"
+    assert address.user.time_zone == "Europe/Lisbon"
+
+
+def test_the_code_works_in_small_letters_and_without_the_dash(client, db):
+    sign_up(client)
+    code = code_from_email("sam@example.com").replace("-", "").lower()
+    client.post(CONFIRM_URL, {"code": code})
+    assert is_signed_in(client)
+
+
+def test_name_and_zone_are_optional(client, db):
+    sign_up(client)
+    client.post(CONFIRM_URL, {"code": code_from_email("sam@example.com")})
+    user = EmailAddress.objects.get(email="sam@example.com").user
+    assert user.display_name == ""
+    assert user.time_zone == "UTC"
+    assert user.name == "sam"
+
+
+def test_mistakes_are_explained_and_what_was_typed_is_kept(client, db):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "sam@example",
+            "password1": PASSWORD,
+            "password2": "something-else-entirely",
+            "display_name": "Sam",
+            "time_zone": "Mars/Olympus",
+        },
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Enter a valid email address." in body
+    assert "Please pick a time zone from the list, like Europe/Berlin." in body
+    assert 'value="sam@example"' in body
+    assert 'value="Sam"' in body
+    assert 'value="Mars/Olympus"' in body
+    assert 'aria-invalid="true"' in body
+    assert mail.outbox == []
+
+
+def test_mismatched_passwords_are_explained(client, db):
+    response = sign_up(client, password2="a-different-kind-password-42")
+    assert response.status_code == 200
+    assert "You must type the same password each time." in response.content.decode()
+
+
+def test_an_email_that_is_already_taken_gets_no_new_account(client, alice):
+    response = sign_up(client, email="alice@example.com")
+    # allauth does not reveal who has an account: it goes on to the code page
+    # and tells the owner by email instead.
+    assert response.status_code == 302
+    message = last_message_to("alice@example.com")
+    assert message.subject == "[Trustapp] You already have an account"
+    assert "/accounts/password/reset/" in message.body
+    assert EmailAddress.objects.filter(email="alice@example.com").count() == 1
+
+
+def test_a_wrong_code_says_so_and_keeps_what_was_typed(client, db):
+    sign_up(client)
+    response = client.post(CONFIRM_URL, {"code": "XXXX-XXXX"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Incorrect code." in body
+    assert 'value="XXXX-XXXX"' in body
+    assert not is_signed_in(client)
+
+
+def test_an_expired_code_sends_you_to_sign_in_with_an_explanation(client, db):
+    sign_up(client)
+    code = code_from_email("sam@example.com")
+    with time_machine.travel(time.time() + 16 * 60):
+        response = client.post(CONFIRM_URL, {"code": code}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("account_login")
+    assert "That code ran out. Sign in again and we will send you a new one." in (
+        response.content.decode()
+    )
+    assert not is_signed_in(client)
+
+
+def test_signing_in_again_after_the_code_ran_out_sends_a_fresh_code(client, db):
+    sign_up(client)
+    with time_machine.travel(time.time() + 16 * 60):
+        client.get(CONFIRM_URL)
+        response = client.post(
+            reverse("account_login"), {"login": "sam@example.com", "password": PASSWORD}
+        )
+        assert response["Location"] == CONFIRM_URL
+        assert len(mail.outbox) == 2
+        client.post(CONFIRM_URL, {"code": code_from_email("sam@example.com")})
+    assert is_signed_in(client)
+
+
+def test_a_new_code_can_be_requested(client, db):
+    sign_up(client)
+    first = code_from_email("sam@example.com")
+    response = client.post(CONFIRM_URL, {"action": "resend"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 2
+    second = code_from_email("sam@example.com")
+    assert second != first
+    client.post(CONFIRM_URL, {"code": second})
+    assert is_signed_in(client)
+
+
+def test_a_mistyped_address_can_be_corrected_on_the_code_page(client, db):
+    sign_up(client, email="sma@example.com")
+    response = client.post(CONFIRM_URL, {"action": "change", "email": "sam@example.com"})
+    assert response.status_code == 302
+    client.post(CONFIRM_URL, {"code": code_from_email("sam@example.com")})
+    assert is_signed_in(client)
+    assert EmailAddress.objects.get(email="sam@example.com").verified

@@ -1,0 +1,133 @@
+"""Two-factor sign-in: an authenticator app (TOTP) with single-use recovery codes."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from tests.conftest import PASSWORD, make_user
+from tests.support.mail import last_message_to
+
+
+def current_code(secret):
+    """The code an authenticator app shows right now, by allauth's own arithmetic."""
+    counters = list(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+
+
+def sign_in(client, email="alice@example.com"):
+    return client.post(reverse("account_login"), {"login": email, "password": PASSWORD})
+
+
+def is_signed_in(client):
+    return "_auth_user_id" in client.session
+
+
+@pytest.fixture
+def alice_secret(alice):
+    """Alice already has two-factor sign-in on."""
+    secret = generate_totp_secret()
+    TOTP.activate(alice, secret)
+    RecoveryCodes.activate(alice)
+    return secret
+
+
+def recovery_codes(user):
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
+    return authenticator.wrap().get_unused_codes()
+
+
+def test_the_two_factor_page_explains_it_is_off(alice_client):
+    response = alice_client.get(reverse("mfa_index"))
+    assert response.status_code == 200
+    assert b"Signing in needs only your password." in response.content
+    assert reverse("mfa_activate_totp").encode() in response.content
+
+
+def test_turning_it_on_with_an_authenticator_app(client, transactional_db):
+    # transactional_db: the "two-factor is on" email is sent when the change commits.
+    alice = make_user("alice@example.com", "Alice")
+    sign_in(client)
+    # Sensitive changes ask for the password again first.
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    response = client.post(
+        response["Location"], {"password": PASSWORD}, headers={"referer": response["Location"]}
+    )
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+    page = client.get(reverse("mfa_activate_totp"))
+    body = page.content.decode()
+    assert 'src="data:image/svg+xml;base64,' in body
+    secret = page.context["form"].secret
+    assert secret in body
+
+    response = client.post(reverse("mfa_activate_totp"), {"code": "000000"})
+    assert response.status_code == 200
+    assert "Incorrect code." in response.content.decode()
+
+    response = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
+    assert response["Location"] == reverse("mfa_view_recovery_codes")
+    assert Authenticator.objects.filter(user=alice, type=Authenticator.Type.TOTP).exists()
+    codes_page = client.get(response["Location"]).content.decode()
+    codes = recovery_codes(alice)
+    assert len(codes) == 10 and all(code in codes_page for code in codes)
+    assert last_message_to("alice@example.com").subject == "[Trustapp] Two-factor sign-in is on"
+
+
+def test_signing_in_then_asks_for_the_app_code(client, alice, alice_secret):
+    response = sign_in(client)
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert not is_signed_in(client)
+
+    response = client.post(reverse("mfa_authenticate"), {"code": "123456"})
+    assert response.status_code == 200
+    assert "Incorrect code." in response.content.decode()
+    assert not is_signed_in(client)
+
+    response = client.post(reverse("mfa_authenticate"), {"code": current_code(alice_secret)})
+    assert response.status_code == 302
+    assert is_signed_in(client)
+
+
+def test_an_app_code_cannot_be_used_twice(alice, alice_secret):
+    code = current_code(alice_secret)
+    first, second = Client(), Client()
+    sign_in(first)
+    first.post(reverse("mfa_authenticate"), {"code": code})
+    assert is_signed_in(first)
+    sign_in(second)
+    response = second.post(reverse("mfa_authenticate"), {"code": code})
+    assert "Incorrect code." in response.content.decode()
+    assert not is_signed_in(second)
+
+
+def test_a_recovery_code_works_once(alice, alice_secret):
+    code = recovery_codes(alice)[0]
+    client = Client()
+    sign_in(client)
+    client.post(reverse("mfa_authenticate"), {"code": code})
+    assert is_signed_in(client)
+    assert code not in recovery_codes(alice)
+
+    cache.clear()
+    again = Client()
+    sign_in(again)
+    response = again.post(reverse("mfa_authenticate"), {"code": code})
+    assert "Incorrect code." in response.content.decode()
+    assert not is_signed_in(again)
+
+
+def test_the_page_shows_how_many_recovery_codes_are_left(alice_client, alice, alice_secret):
+    body = alice_client.get(reverse("mfa_index")).content.decode()
+    assert "Signing in asks for a code from your authenticator app." in body
+    assert "You have 10 of 10 left." in body
