@@ -11,7 +11,6 @@ from trustapp.couples import services
 from trustapp.couples.access import partnership_view
 from trustapp.couples.forms import InvitationForm, LeaveForm
 from trustapp.couples.models import Membership, Partnership
-from trustapp.lib.mail import absolute_url
 
 PENDING_INVITATION_KEY = "pending_invitation"
 SHOWN_TOKENS_KEY = "invitation_tokens"
@@ -87,7 +86,7 @@ def invite(request, partnership):
     if invitation is not None:
         token = request.session.get(SHOWN_TOKENS_KEY, {}).get(str(invitation.pk))
         if token:
-            link = absolute_url(reverse("couples:invitation", args=[token]))
+            link = request.build_absolute_uri(reverse("couples:invitation", args=[token]))
     return render(
         request,
         "couples/invite.html",
