@@ -35,6 +35,8 @@ def test_agreeing_with_htmx_returns_the_updated_panel(bob_client, partnership, a
     assert response.status_code == 200
     assert body.lstrip().startswith('<div id="agreement-panel"')
     assert "In force" in body and "It is in force for both of you now." in body
+    # The "waiting for you" badges in the navigation are refreshed out of band.
+    assert '<span id="agreements-waiting-nav" hx-swap-oob="true"></span>' in body
 
 
 def test_agreeing_to_words_that_changed_meanwhile_is_a_clear_conflict(
@@ -46,7 +48,7 @@ def test_agreeing_to_words_that_changed_meanwhile_is_a_clear_conflict(
     response = bob_client.post(url("agree", agreement), {"revision": old}, headers=htmx_headers)
     assert response.status_code == 409
     body = response.content.decode()
-    assert "no longer the latest" in body and "Newer words." in body
+    assert "no longer the latest" in body and "Newer" in body
     assert not Consent.objects.filter(user__email="bob@example.com").exists()
 
 

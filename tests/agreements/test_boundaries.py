@@ -82,6 +82,7 @@ def test_acknowledging_with_htmx_swaps_the_card(alice_client, partnership, bob, 
         f'<article class="card ag-boundary" id="boundary-{boundary.pk}"'
     )
     assert "You acknowledged it on" in body and "Thank you" in body
+    assert '<span id="boundaries-waiting-tab" hx-swap-oob="true"></span>' in body
 
 
 def test_acknowledging_words_that_changed_meanwhile_is_refused(

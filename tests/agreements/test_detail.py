@@ -80,3 +80,14 @@ def test_a_former_partner_reads_but_sees_no_buttons(alice_client, partnership, a
     assert "What you agreed" in body
     assert "Withdraw my consent" not in body and "Suggest a change" not in body
     assert 'name="text"' not in body  # no comment form either
+
+
+def test_a_suggestion_on_a_proposal_shows_what_changed_from_the_proposers_words(
+    alice_client, partnership, alice, bob
+):
+    agreement = propose(partnership, alice, text="We ask first.")
+    suggest(agreement, bob, "We ask first, kindly.")
+    body = alice_client.get(detail_url(agreement)).content.decode()
+    assert "Bob suggested new words" in body
+    assert "What changed from your words:" in body
+    assert "kindly." in body.split("<ins>")[1].split("</ins>")[0]

@@ -199,6 +199,13 @@ def _detail_context(request, partnership, agreement, **extra):
     standing = {(c.revision_id, c.user_id): c for c in consents if c.withdrawn_at is None}
     withdrawals = [c for c in consents if c.withdrawn_at and agreed and c.revision_id == agreed.pk]
     partner = partnership.partner_of(user)
+    # A suggestion is shown against what it would replace: the agreed words, or else the
+    # proposal it answers.
+    base = agreed
+    if pending and not agreed and pending.number > 1:
+        base = (
+            agreement.revisions.select_related("author").filter(number=pending.number - 1).first()
+        )
     context = {
         "partnership": partnership,
         "agreement": agreement,
@@ -211,7 +218,8 @@ def _detail_context(request, partnership, agreement, **extra):
         "i_agreed_pending": bool(pending and (pending.pk, user.pk) in standing),
         "latest_withdrawal": withdrawals[-1] if withdrawals else None,
         "agreed_consents": [c for c in consents if agreed and c.revision_id == agreed.pk],
-        "pending_diff": word_diff(agreed.text, pending.text) if agreed and pending else None,
+        "pending_base": base,
+        "pending_diff": word_diff(base.text, pending.text) if base and pending else None,
         "retire_by_me": agreement.retire_requested_by_id == user.pk,
         "due": agreement.is_due_for_revisit(),
         "withdraw_form": WithdrawForm(),
@@ -239,7 +247,13 @@ def _answer(request, partnership, pk, *, done="", error="", status=200, **extra)
     agreement = _get_agreement_for_user(partnership, pk)
     if _htmx(request) or status != 200:
         context = _detail_context(
-            request, partnership, agreement, flash=error or done, flash_error=bool(error), **extra
+            request,
+            partnership,
+            agreement,
+            flash=error or done,
+            flash_error=bool(error),
+            oob=_htmx(request),  # refresh the "waiting for you" badges too
+            **extra,
         )
         return _render(request, "agreements/detail.html", context, partial="panel", status=status)
     if error:
@@ -571,6 +585,7 @@ def _boundary_answer(request, partnership, boundary, *, flash="", status=200):
         "boundary": boundary,
         "can_act": partnership.is_active,
         "flash": flash,
+        "oob": True,
     }
     return render(request, "agreements/boundaries.html#boundary", context, status=status)
 
