@@ -3,18 +3,10 @@
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
+from tests.accounts.helpers import is_signed_in, sign_in
 from tests.support.mail import code_from_email
 
 LOGIN_URL = reverse("account_login")
-
-
-def sign_in(client, email="alice@example.com", password=PASSWORD):
-    return client.post(LOGIN_URL, {"login": email, "password": password})
-
-
-def is_signed_in(client):
-    return "_auth_user_id" in client.session
 
 
 def test_the_sign_in_page_has_labels_and_a_forgotten_password_link(client, db):

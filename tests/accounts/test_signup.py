@@ -7,19 +7,16 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
+from tests.accounts.helpers import is_signed_in
+from tests.conftest import PASSWORD
 from tests.support.mail import code_from_email, last_message_to
 
-PASSWORD = "a-long-kind-password-42"
 CONFIRM_URL = reverse("account_email_verification_sent")
 
 
 def sign_up(client, email="sam@example.com", **extra):
     data = {"email": email, "password1": PASSWORD, "password2": PASSWORD} | extra
     return client.post(reverse("account_signup"), data)
-
-
-def is_signed_in(client):
-    return "_auth_user_id" in client.session
 
 
 def test_the_sign_up_page_asks_for_email_password_twice_name_and_zone(client, db):

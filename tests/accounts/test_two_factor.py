@@ -14,22 +14,16 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
+from tests.accounts.helpers import is_signed_in, sign_in
 from tests.conftest import PASSWORD, make_user
 from tests.support.mail import last_message_to
+from trustapp.accounts.templatetags.account_forms import in_groups_of_four
 
 
 def current_code(secret):
     """The code an authenticator app shows right now, by allauth's own arithmetic."""
     counters = list(yield_hotp_counters_from_time())
     return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
-
-
-def sign_in(client, email="alice@example.com"):
-    return client.post(reverse("account_login"), {"login": email, "password": PASSWORD})
-
-
-def is_signed_in(client):
-    return "_auth_user_id" in client.session
 
 
 @pytest.fixture
@@ -69,7 +63,7 @@ def test_turning_it_on_with_an_authenticator_app(client, transactional_db):
     body = page.content.decode()
     assert 'src="data:image/svg+xml;base64,' in body
     secret = page.context["form"].secret
-    assert secret in body
+    assert in_groups_of_four(secret) in body
 
     response = client.post(reverse("mfa_activate_totp"), {"code": "000000"})
     assert response.status_code == 200

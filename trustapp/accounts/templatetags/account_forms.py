@@ -12,12 +12,20 @@ QUIET_TAGS = {"outline", "secondary", "minor", "cancel", "resend", "panel", "lin
 
 
 @register.filter
-def without_placeholder(field, css_class=""):
-    """Render a bound field without allauth's placeholder: our labels are always visible."""
+def without_placeholder(field, kind=""):
+    """Render a bound field without allauth's placeholder: our labels are always visible.
+
+    `kind` "code" or "numeric-code" styles a one-time-code input and picks the
+    right phone keyboard for it.
+    """
     widget = copy.copy(field.field.widget)
     widget.attrs = {k: v for k, v in widget.attrs.items() if k != "placeholder"}
-    if css_class:
-        widget.attrs["class"] = css_class
+    if kind in ("code", "numeric-code"):
+        widget.attrs |= {"class": "code-input", "spellcheck": "false", "autocorrect": "off"}
+        if kind == "numeric-code":
+            widget.attrs["inputmode"] = "numeric"
+        else:
+            widget.attrs["autocapitalize"] = "characters"
     return field.as_widget(widget=widget)
 
 
@@ -67,3 +75,9 @@ def browser_summary(user_agent):
     if browser and system:
         return _("%(browser)s on %(system)s") % {"browser": browser, "system": system}
     return browser or system or _("Unknown browser")
+
+
+@register.filter
+def in_groups_of_four(secret):
+    """'ABCD EFGH IJKL': an authenticator key that is easier to copy by hand."""
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
