@@ -67,7 +67,7 @@ def test_a_second_save_from_the_same_version_gets_a_conflict_showing_the_other_v
     response = bob_client.post(suggest_url(agreement), both_start_from | {"text": "Bob's words."})
     assert response.status_code == 409
     body = response.content.decode()
-    assert "Your partner changed this agreement while you were writing." in body
+    assert "This agreement was changed while you were writing." in body
     assert "Alice&#x27;s words." in body  # the other's version
     assert "Bob&#x27;s words.</textarea>" in body  # what Bob typed, kept
     assert f'name="version" value="{fresh(agreement).version}"' in body

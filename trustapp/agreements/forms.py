@@ -70,23 +70,25 @@ class AgreementWordsForm(forms.Form):
     )
 
 
+class RevisitDateField(forms.DateField):
+    """An optional day to look at an agreement again: today or later."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def __init__(self, **kwargs):
+        super().__init__(label=_("Revisit on"), required=False, **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and value < timezone.localdate():
+            raise ValidationError(_("Please pick today or a day in the future."), code="past")
+
+
 class ProposeForm(AgreementWordsForm):
     category = category_field()
-    revisit_on = forms.DateField(
-        label=_("Revisit on"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("A day to look at it together again and see if it still fits."),
+    revisit_on = RevisitDateField(
+        help_text=_("A day to look at it together again and see if it still fits.")
     )
-
-    def clean_revisit_on(self):
-        return clean_revisit_date(self.cleaned_data.get("revisit_on"))
-
-
-def clean_revisit_date(value):
-    if value is not None and value < timezone.localdate():
-        raise ValidationError(_("Please pick today or a day in the future."), code="past")
-    return value
 
 
 class SuggestChangeForm(AgreementWordsForm):
@@ -95,16 +97,10 @@ class SuggestChangeForm(AgreementWordsForm):
 
 class DetailsForm(forms.Form):
     category = category_field()
-    revisit_on = forms.DateField(
-        label=_("Revisit on"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("Leave it empty if you do not want a reminder to look at it again."),
+    revisit_on = RevisitDateField(
+        help_text=_("Leave it empty if you do not want a reminder to look at it again.")
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def clean_revisit_on(self):
-        return clean_revisit_date(self.cleaned_data.get("revisit_on"))
 
 
 class WithdrawForm(forms.Form):

@@ -107,9 +107,7 @@ def _claim(agreement, *, user, expected_version=None, now=None):
         fresh = Agreement.objects.select_related(
             "pending_revision__author", "agreed_revision__author"
         ).get(pk=agreement.pk)
-        raise AgreementConflict(
-            _("Your partner changed this agreement while you were writing."), fresh
-        )
+        raise AgreementConflict(_("This agreement was changed while you were writing."), fresh)
     fresh = (
         Agreement.objects.select_related("partnership", "agreed_revision", "pending_revision")
         .prefetch_related("partnership__memberships__user")

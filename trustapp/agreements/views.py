@@ -356,12 +356,17 @@ def keep(request, partnership, pk):
     return _answer(request, partnership, pk, done=_("It stays as it is."))
 
 
+def _keep_typed(form_class, request, version):
+    """The form as they typed it, now carrying the version they have just been shown,
+    so saving again deliberately goes through."""
+    return form_class(data=request.POST.dict() | {"version": version})
+
+
 def _conflict_context(conflict):
     fresh = conflict.agreement
     return {
         "conflict": str(conflict),
         "their_revision": fresh.pending_revision or fresh.agreed_revision,
-        "current_version": fresh.version,
     }
 
 
@@ -389,9 +394,7 @@ def suggest(request, partnership, pk):
             except services.AgreementConflict as conflict:
                 # Keep what they typed; the next save starts from the version they now see.
                 context |= _conflict_context(conflict)
-                form = SuggestChangeForm(
-                    data=request.POST.dict() | {"version": conflict.agreement.version}
-                )
+                form = _keep_typed(SuggestChangeForm, request, conflict.agreement.version)
                 status = 409
             except services.AgreementError as error:
                 return _answer(request, partnership, pk, error=str(error), status=409)
@@ -444,9 +447,8 @@ def details(request, partnership, pk):
                     expected_version=data["version"],
                 )
             except services.AgreementConflict as conflict:
-                fresh = conflict.agreement
                 context["conflict"] = str(conflict)
-                form = DetailsForm(data=request.POST.dict() | {"version": fresh.version})
+                form = _keep_typed(DetailsForm, request, conflict.agreement.version)
                 status = 409
             else:
                 messages.success(request, _("Saved."))
@@ -639,9 +641,7 @@ def boundary_edit(request, partnership, pk):
             except services.BoundaryConflict as conflict:
                 context["conflict"] = str(conflict)
                 context["their_text"] = conflict.boundary.text
-                form = BoundaryEditForm(
-                    data=request.POST.dict() | {"version": conflict.boundary.version}
-                )
+                form = _keep_typed(BoundaryEditForm, request, conflict.boundary.version)
                 status = 409
             else:
                 messages.success(
