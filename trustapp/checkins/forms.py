@@ -58,12 +58,7 @@ class AgendaItemForm(forms.ModelForm):
         fields = ["text"]
         labels = {"text": _("Something you would like to talk about")}
         help_texts = {"text": _("Your partner will see it on the agenda of your check-in.")}
-
-    def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError(_("Write a few words about the topic."))
-        return text
+        error_messages = {"text": {"required": _("Write a few words about the topic.")}}
 
 
 class ActionPointForm(forms.ModelForm):
@@ -75,6 +70,7 @@ class ActionPointForm(forms.ModelForm):
         model = ActionPoint
         fields = ["text"]
         labels = {"text": _("A small, concrete step")}
+        error_messages = {"text": {"required": _("Write the step in a few words.")}}
 
     def __init__(self, *args, user, partner, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,12 +83,6 @@ class ActionPointForm(forms.ModelForm):
         self.fields["owner_choice"].choices = choices
         self.fields["owner_choice"].initial = self.BOTH
         self.fields["text"].widget.attrs["placeholder"] = _("e.g. Phones away at dinner on Friday")
-
-    def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError(_("Write the step in a few words."))
-        return text
 
     def owner(self):
         """The person who takes the step, or None for both of us."""

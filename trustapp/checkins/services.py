@@ -285,7 +285,7 @@ def _appreciations_since(partnership, since):
         from trustapp.appreciations.services import shared_since
     except ImportError:
         return None
-    return list(shared_since(partnership, since))
+    return _in_partnership(shared_since(partnership, since), partnership)
 
 
 def _agreement_changes_since(partnership, since):
@@ -293,7 +293,16 @@ def _agreement_changes_since(partnership, since):
         from trustapp.agreements.services import changes_since
     except ImportError:
         return None
-    return list(changes_since(partnership, since))
+    return _in_partnership(changes_since(partnership, since), partnership)
+
+
+def _in_partnership(items, partnership):
+    """The items as a list, each told its partnership so their URLs cost no query each."""
+    items = list(items)
+    for item in items:
+        if getattr(item, "partnership_id", None) == partnership.pk:
+            item.partnership = partnership
+    return items
 
 
 def agreements_due_for_revisit(partnership):
@@ -304,7 +313,7 @@ def agreements_due_for_revisit(partnership):
     manager = Agreement.objects
     if not hasattr(manager, "due_for_revisit"):
         return None
-    return list(manager.due_for_revisit(partnership))
+    return _in_partnership(manager.due_for_revisit(partnership), partnership)
 
 
 @dataclass

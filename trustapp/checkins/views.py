@@ -35,7 +35,9 @@ def _answers_context(request, partnership, checkin, answer_form=None):
         "answers": answers,
         "answer_form": answer_form if can_answer else None,
         # Wait for the partner's answer live, unless the reader is changing their own.
-        "polling": checkin.is_open and answers.mine is not None and not can_answer,
+        "polling": (
+            checkin.is_open and answers.mine is not None and not answers.revealed and not can_answer
+        ),
     }
 
 

@@ -1,0 +1,47 @@
+from tests.checkins.support import url
+from trustapp.checkins import services
+from trustapp.checkins.models import Cadence, CheckInSchedule
+from trustapp.couples.services import partnership_leave
+
+
+def test_the_rhythm_is_weekly_until_someone_changes_it(alice_client, partnership):
+    body = alice_client.get(url("schedule", partnership)).content.decode()
+    assert 'value="weekly"' in body and "checked" in body.split('value="weekly"')[1][:40]
+    assert services.cadence_of(partnership) == Cadence.WEEKLY
+
+
+def test_either_partner_changes_the_rhythm_and_the_other_is_told(
+    bob_client, partnership, bob, alice, monkeypatch
+):
+    notices = []
+    monkeypatch.setattr(services, "notify_partner", lambda **notice: notices.append(notice))
+    response = bob_client.post(url("schedule", partnership), {"cadence": "fortnightly"})
+    assert response["Location"] == url("current", partnership)
+    schedule = CheckInSchedule.objects.get()
+    assert (schedule.cadence, schedule.updated_by) == (Cadence.FORTNIGHTLY, bob)
+    [notice] = notices
+    assert notice["recipient"] == alice and "every two weeks" in notice["message"]
+
+
+def test_an_unknown_rhythm_is_refused(alice_client, partnership):
+    response = alice_client.post(url("schedule", partnership), {"cadence": "hourly"})
+    assert response.status_code == 422
+    assert b"Select a valid choice" in response.content
+    assert not CheckInSchedule.objects.exists()
+
+
+def test_the_rhythm_rejects_other_methods(alice_client, partnership):
+    assert alice_client.put(url("schedule", partnership)).status_code == 405
+
+
+def test_the_rhythm_is_a_404_for_an_outsider(carol_client, partnership):
+    assert (
+        carol_client.post(url("schedule", partnership), {"cadence": "monthly"}).status_code == 404
+    )
+    assert not CheckInSchedule.objects.exists()
+
+
+def test_the_rhythm_cannot_change_in_an_archive(alice_client, partnership, bob):
+    partnership_leave(partnership=partnership, user=bob)
+    response = alice_client.post(url("schedule", partnership), {"cadence": "monthly"})
+    assert response.status_code == 403
