@@ -110,8 +110,7 @@ def test_a_new_prompt_in_a_file_is_added(tmp_path, db):
     directory = copy_library(tmp_path)
     path = directory / "12-patience.toml"
     path.write_text(
-        path.read_text()
-        + '\n[[prompts]]\nslug = "patience-new-one"\ndepth = "light"\n'
+        path.read_text() + '\n[[prompts]]\nslug = "patience-new-one"\ndepth = "light"\n'
         'question = "What made you smile today?"\nnote = "Keep it short."\n'
     )
     assert load_prompts(directory)["prompts_created"] == 1

@@ -99,8 +99,8 @@ def test_drawing_respects_depth_hides_and_the_tender_deck(partnership, alice):
 
 def test_drawing_prefers_prompts_not_talked_about_yet(partnership, alice):
     prompts = list(Prompt.objects.active().filter(depth="light", topic__is_tender=False)[:2])
-    for prompt in Prompt.objects.active().filter(depth="light").exclude(
-        pk__in=[p.pk for p in prompts]
+    for prompt in (
+        Prompt.objects.active().filter(depth="light").exclude(pk__in=[p.pk for p in prompts])
     ):
         services.prompt_choose(partnership=partnership, user=alice, prompt=prompt, hidden=True)
     services.conversation_start(partnership=partnership, user=alice, prompt=prompts[0])
@@ -133,9 +133,7 @@ def notices(monkeypatch):
     return calls
 
 
-def test_the_first_answer_stays_private_and_notifies_the_partner(
-    conversation, alice, bob, notices
-):
+def test_the_first_answer_stays_private_and_notifies_the_partner(conversation, alice, bob, notices):
     services.answer_submit(conversation=conversation, user=alice, text=ALICE_WORDS)
     conversation.refresh_from_db()
     assert conversation.revealed_at is None

@@ -217,36 +217,31 @@ def answer_submit(*, conversation, user, text="", just_talk=False):
             locked.revealed_at = now
             locked.save(update_fields=["revealed_at"])
         conversation.revealed_at = locked.revealed_at
-    partner = partnership.partner_of(user)
-    path = conversation.get_absolute_url()
+    names = {"name": user.name}
     if others:
-        notify_partner(
-            partnership=partnership,
-            recipient=partner,
-            actor=user,
-            kind="conversation_revealed",
-            subject=_("%(name)s answered too") % {"name": user.name},
-            message=_(
-                "%(name)s answered the prompt you answered, so you can now see each "
-                "other’s answers."
-            )
-            % {"name": user.name},
-            path=path,
+        kind = "conversation_revealed"
+        subject = _("%(name)s answered too") % names
+        message = _(
+            "%(name)s answered the prompt you answered, so you can now see each other’s answers."
         )
     elif created:
-        notify_partner(
-            partnership=partnership,
-            recipient=partner,
-            actor=user,
-            kind="conversation_answered",
-            subject=_("%(name)s answered a conversation prompt") % {"name": user.name},
-            message=_(
-                "%(name)s answered a conversation prompt. Their answer stays private "
-                "until you add yours, whenever you are ready."
-            )
-            % {"name": user.name},
-            path=path,
+        kind = "conversation_answered"
+        subject = _("%(name)s answered a conversation prompt") % names
+        message = _(
+            "%(name)s answered a conversation prompt. Their answer stays private until you "
+            "add yours, whenever you are ready."
         )
+    else:
+        return answer  # an edit before the reveal is nobody else's news
+    notify_partner(
+        partnership=partnership,
+        recipient=partnership.partner_of(user),
+        actor=user,
+        kind=kind,
+        subject=subject,
+        message=message % names,
+        path=conversation.get_absolute_url(),
+    )
     return answer
 
 

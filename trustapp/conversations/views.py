@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseStopPolling
 
 from trustapp.conversations import services
@@ -60,6 +60,7 @@ def _safe_next(request, fallback):
 
 
 @partnership_view(paired=True)
+@require_GET
 def index(request, partnership):
     unlocked = services.tender_unlocked(partnership)
     active_prompts = Q(prompts__is_active=True)
@@ -109,6 +110,7 @@ def draw(request, partnership):
 
 
 @partnership_view(paired=True)
+@require_GET
 def topic(request, partnership, slug):
     topic = get_object_or_404(Topic, slug=slug, is_active=True)
     unlocked = services.tender_unlocked(partnership)
@@ -129,6 +131,7 @@ def topic(request, partnership, slug):
 
 
 @partnership_view(paired=True)
+@require_GET
 def prompt(request, partnership, slug):
     prompt = _get_prompt_for_user(partnership, request.user, slug)
     open_conversation = partnership.conversations.filter(
@@ -165,11 +168,13 @@ def _prompt_list(request, partnership, *, template, **filters):
 
 
 @partnership_view(paired=True)
+@require_GET
 def starred(request, partnership):
     return _prompt_list(request, partnership, template="conversations/starred.html", starred=True)
 
 
 @partnership_view(paired=True)
+@require_GET
 def hidden(request, partnership):
     return _prompt_list(request, partnership, template="conversations/hidden.html", hidden=True)
 
@@ -213,6 +218,7 @@ def hide(request, partnership, slug):
 
 
 @partnership_view(paired=True)
+@require_http_methods(["GET", "POST"])
 def tender(request, partnership):
     if request.method == "POST":
         value = request.POST.get("on")
@@ -258,6 +264,7 @@ def start(request, partnership, slug):
 def _status(conversation, partner, *, i_answered, partner_answered):
     revealed = conversation.revealed_at is not None
     return {
+        "public_id": conversation.partnership.public_id,
         "pk": conversation.pk,
         "revealed": revealed,
         "poll": not revealed and conversation.partnership.is_active,
@@ -319,6 +326,7 @@ def _render_conversation(request, partnership, conversation, status=200, **forms
 
 
 @partnership_view(paired=True)
+@require_GET
 def conversation(request, partnership, pk):
     conversation = _get_conversation_for_user(partnership, pk)
     return _render_conversation(request, partnership, conversation)
@@ -368,6 +376,7 @@ def status(request, public_id, pk):
         return HttpResponse(status=204)
     context = {
         "status": {
+            "public_id": public_id,
             "pk": pk,
             "revealed": revealed,
             "poll": not revealed,
@@ -377,7 +386,6 @@ def status(request, public_id, pk):
             or (row["partner_email"] or "").split("@")[0],
             "state": state,
         },
-        "public_id": public_id,
     }
     if revealed:
         response = HttpResponseStopPolling(
@@ -494,6 +502,7 @@ def takeaway(request, partnership, pk):
 
 
 @partnership_view(paired=True)
+@require_GET
 def history(request, partnership):
     conversations = services.with_answer_state(partnership.conversations.all(), request.user)
     page = Paginator(conversations, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))

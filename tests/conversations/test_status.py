@@ -1,0 +1,87 @@
+"""The reveal poller: cheap, tiny, and it stops once both answered."""
+
+from tests.conversations.conftest import ALICE_WORDS, BOB_WORDS, url
+from trustapp.conversations import services
+
+
+def test_it_costs_at_most_three_queries_and_a_tiny_response(
+    bob_client, partnership, conversation, alice, htmx_headers, django_assert_max_num_queries
+):
+    services.answer_submit(conversation=conversation, user=alice, text=ALICE_WORDS)
+    bob_client.get(url("index", partnership))  # a warm session, as in real use
+    with django_assert_max_num_queries(3):
+        response = bob_client.get(url("status", partnership, conversation.pk), headers=htmx_headers)
+    assert response.status_code == 200
+    assert len(response.content) < 1000
+    body = response.content.decode()
+    assert "Alice answered. Your turn" in body
+    assert 'hx-trigger="every 3s"' in body
+    assert "?seen=01" in body
+
+
+def test_it_answers_204_with_no_body_while_nothing_changed(
+    alice_client, partnership, conversation, alice, htmx_headers, django_assert_max_num_queries
+):
+    services.answer_submit(conversation=conversation, user=alice, text=ALICE_WORDS)
+    with django_assert_max_num_queries(3):
+        response = alice_client.get(
+            url("status", partnership, conversation.pk) + "?seen=10", headers=htmx_headers
+        )
+    assert response.status_code == 204
+    assert response.content == b""
+
+
+def test_it_sends_the_new_line_when_the_partner_answered(
+    alice_client, partnership, conversation, bob, htmx_headers
+):
+    services.answer_submit(conversation=conversation, user=bob, text=BOB_WORDS)
+    response = alice_client.get(
+        url("status", partnership, conversation.pk) + "?seen=00", headers=htmx_headers
+    )
+    assert response.status_code == 200
+    assert "Bob answered. Your turn" in response.content.decode()
+    assert "Secret-marker-bob-17" not in response.content.decode()
+
+
+def test_it_answers_286_to_stop_polling_once_revealed(
+    alice_client, partnership, revealed, htmx_headers, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(3):
+        response = alice_client.get(
+            url("status", partnership, revealed.pk) + "?seen=10", headers=htmx_headers
+        )
+    assert response.status_code == 286
+    assert response["HX-Trigger"] == "conversation-revealed"
+    body = response.content.decode()
+    assert "every 3s" not in body
+    assert "You have both answered" in body
+    assert len(response.content) < 1000
+
+
+def test_without_htmx_it_sends_people_to_the_conversation_page(
+    alice_client, partnership, conversation
+):
+    response = alice_client.get(url("status", partnership, conversation.pk))
+    assert response.status_code == 302
+    assert response["Location"] == url("conversation", partnership, conversation.pk)
+
+
+def test_it_rejects_post(alice_client, partnership, conversation, htmx_headers):
+    response = alice_client.post(url("status", partnership, conversation.pk), headers=htmx_headers)
+    assert response.status_code == 405
+
+
+def test_the_waiting_page_polls_and_offers_a_refresh_link(alice_client, partnership, conversation):
+    body = alice_client.get(url("conversation", partnership, conversation.pk)).content.decode()
+    assert f'hx-get="{url("status", partnership, conversation.pk)}?seen=00"' in body
+    assert 'hx-trigger="every 3s"' in body
+    assert f'href="{url("conversation", partnership, conversation.pk)}"' in body
+    assert "Check again" in body
+    # The conversation region reloads itself when the poller reports the reveal.
+    assert 'hx-trigger="conversation-revealed from:body"' in body
+
+
+def test_a_revealed_page_does_not_poll(alice_client, partnership, revealed):
+    body = alice_client.get(url("conversation", partnership, revealed.pk)).content.decode()
+    assert "every 3s" not in body
+    assert "Check again" not in body
