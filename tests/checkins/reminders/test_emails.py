@@ -94,10 +94,31 @@ def test_a_failing_extra_never_stops_the_reminder(partnership, alice):
         raise RuntimeError("prompts are broken")
 
     with mock.patch("importlib.import_module", return_value=mock.Mock(prompt_of_the_week=broken)):
-        assert emails._prompt_of_the_week(partnership) is None
+        assert emails.Extras().prompt_of_the_week(partnership) is None
 
 
 def test_the_unsubscribe_header_reaches_the_wire_as_a_plain_clickable_url(reminder):
     raw = reminder.message(policy=email.policy.SMTP).as_bytes().decode()
     [line] = [line for line in raw.splitlines() if line.startswith("List-Unsubscribe:")]
     assert line == f"List-Unsubscribe: {reminder.extra_headers['List-Unsubscribe']}"
+
+
+def test_a_person_who_asked_for_discreet_emails_gets_no_names_or_words(
+    partnership, alice, django_capture_on_commit_callbacks
+):
+    alice.discreet_emails = True  # the account setting, where it has landed
+    with mock.patch(
+        "trustapp.checkins.reminders.emails._is_discreet",
+        side_effect=lambda user: user.pk == alice.pk,
+    ):
+        with time_machine.travel(datetime(2026, 6, 1, 6, tzinfo=UTC), tick=False):
+            set_preference(alice, cadence="weekly", weekday=0, local_time=time(19))
+        with time_machine.travel(datetime(2026, 6, 1, 17, 0, 5, tzinfo=UTC), tick=False):
+            with django_capture_on_commit_callbacks(execute=True):
+                services.reminders_dispatch()
+    [message] = mail.outbox
+    assert message.subject == "You have an update"
+    for text in (message.body, html_of(message)):
+        assert "Bob" not in text and "Alice" not in text
+        assert f"/p/{partnership.public_id}/check-ins/" in text
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

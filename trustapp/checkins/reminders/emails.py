@@ -1,5 +1,6 @@
 """The reminder and partner-activity emails: warm, short, with links that need no sign-in."""
 
+import contextlib
 import email.policy
 import importlib
 import logging
@@ -10,7 +11,12 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from trustapp.checkins.reminders.models import ActivityEmails, ReminderDelivery, ReminderPreference
+from trustapp.checkins.reminders.models import (
+    ActivityEmails,
+    PartnerNotice,
+    ReminderDelivery,
+    ReminderPreference,
+)
 from trustapp.checkins.reminders.tokens import make_token
 from trustapp.lib.mail import absolute_url, build_templated
 
@@ -35,15 +41,44 @@ class ListEmail(EmailMultiAlternatives):
         )
 
 
-def build(delivery, *, now):
-    """The email for a delivery, or None when there is nothing (left) to say."""
-    user = delivery.user
-    if not user.is_active:
-        return None
-    preference = ReminderPreference.objects.filter(user=user).first()
-    if delivery.kind == ReminderDelivery.Kind.DIGEST:
-        return _build_digest(delivery, preference)
-    return _build_reminder(delivery, preference, now)
+def build_all(deliveries, *, now, on_error):
+    """{delivery pk: email, or None when there is nothing (left) to say}.
+
+    Everything the batch needs is loaded with a handful of queries. A delivery whose email
+    cannot be written is handed to `on_error(pk, error)` and left out of the result.
+    """
+    from trustapp.checkins.reminders.services import reminder_memberships
+
+    user_ids = [delivery.user_id for delivery in deliveries]
+    preferences = {p.user_id: p for p in ReminderPreference.objects.filter(user_id__in=user_ids)}
+    partnerships = {}
+    reminder_ids = [d.user_id for d in deliveries if d.kind == ReminderDelivery.Kind.REMINDER]
+    for membership in reminder_memberships(reminder_ids):
+        partnerships.setdefault(membership.user_id, []).append(membership.partnership)
+    notices = {}
+    digest_ids = [d.pk for d in deliveries if d.kind == ReminderDelivery.Kind.DIGEST]
+    found = PartnerNotice.objects.filter(
+        delivery_id__in=digest_ids, partnership__ended_at__isnull=True
+    ).select_related("actor")
+    for notice in found:
+        notices.setdefault(notice.delivery_id, []).append(notice)
+    extras = Extras()
+
+    messages = {}
+    for delivery in deliveries:
+        preference = preferences.get(delivery.user_id)
+        try:
+            if not delivery.user.is_active:
+                messages[delivery.pk] = None
+            elif delivery.kind == ReminderDelivery.Kind.DIGEST:
+                messages[delivery.pk] = _digest(delivery, preference, notices.get(delivery.pk))
+            else:
+                spaces = partnerships.get(delivery.user_id)
+                messages[delivery.pk] = _reminder(delivery, preference, spaces, extras, now)
+        except Exception as error:
+            logger.exception("Could not write the email for delivery %s", delivery.pk)
+            on_error(delivery.pk, error)
+    return messages
 
 
 def _headers(delivery, unsubscribe_url):
@@ -59,16 +94,24 @@ def _link(name, user, action):
     return absolute_url(reverse(name, args=[make_token(user, action)]))
 
 
-def _build_reminder(delivery, preference, now):
-    from trustapp.checkins.reminders.services import reminder_memberships
-
+def _reminder(delivery, preference, partnerships, extras, now):
     if preference is None or not preference.is_on or preference.is_paused(now):
         return None
-    user = delivery.user
-    partnerships = [membership.partnership for membership in reminder_memberships([user.pk])]
     if not partnerships:
         return None
-    spaces = [_space(partnership, user) for partnership in partnerships]
+    user = delivery.user
+    if _is_discreet(user):
+        return _discreet(delivery, _check_in_link(partnerships[0]), "reminders")
+    spaces = [
+        {
+            "partnership": partnership,
+            "partner": partnership.partner_of(user),
+            "link": _check_in_link(partnership),
+            "prompt": extras.prompt_of_the_week(partnership),
+            "new_appreciations": extras.new_appreciations(partnership, user),
+        }
+        for partnership in partnerships
+    ]
     unsubscribe_url = _link("reminders:unsubscribe", user, "reminders")
     if len(spaces) == 1 and spaces[0]["partner"] is not None:
         subject = _("A gentle nudge: check in with %(name)s") % {"name": spaces[0]["partner"].name}
@@ -94,62 +137,61 @@ def _build_reminder(delivery, preference, now):
     return ListEmail.from_message(message)
 
 
-def _space(partnership, user):
+def _check_in_link(partnership):
     try:
         path = reverse("checkins:current", args=[partnership.public_id])
     except NoReverseMatch:
         path = partnership.get_absolute_url()
-    return {
-        "partnership": partnership,
-        "partner": partnership.partner_of(user),
-        "link": absolute_url(path),
-        "prompt": _prompt_of_the_week(partnership),
-        "new_appreciations": _new_appreciations(partnership, user),
-    }
+    return absolute_url(path)
+
+
+class Extras:
+    """What other features may add to a reminder, if they have landed. A missing or failing
+    extra never stops a reminder. The prompt is the same for both partners: asked once."""
+
+    def __init__(self):
+        self.prompts = {}
+
+    def prompt_of_the_week(self, partnership):
+        if partnership.pk not in self.prompts:
+            prompt = _optional("trustapp.conversations.services", "prompt_of_the_week", partnership)
+            if prompt is not None:
+                prompt = getattr(prompt, "text", None) or str(prompt)
+            self.prompts[partnership.pk] = prompt
+        return self.prompts[partnership.pk]
+
+    def new_appreciations(self, partnership, user):
+        found = _optional("trustapp.appreciations.services", "new_for", partnership, user)
+        if found is None:
+            return 0
+        if isinstance(found, int):
+            return found
+        return found.count() if hasattr(found, "exists") else len(found)
 
 
 def _optional(import_path, name, *args):
-    """Call another feature's small contract if it has landed; a missing extra never stops
-    a reminder (and a failing one is rolled back to its own savepoint)."""
     try:
         function = getattr(importlib.import_module(import_path), name)
     except (ImportError, AttributeError):
         return None
+    # Outside a transaction a failing query harms nothing; inside one, keep it to a savepoint.
+    in_transaction = transaction.get_connection().in_atomic_block
     try:
-        with transaction.atomic():
+        with transaction.atomic() if in_transaction else contextlib.nullcontext():
             return function(*args)
     except Exception:
         logger.exception("%s.%s failed while writing a reminder", import_path, name)
         return None
 
 
-def _prompt_of_the_week(partnership):
-    prompt = _optional("trustapp.conversations.services", "prompt_of_the_week", partnership)
-    if prompt is None:
-        return None
-    return getattr(prompt, "text", None) or str(prompt)
-
-
-def _new_appreciations(partnership, user):
-    found = _optional("trustapp.appreciations.services", "new_for", partnership, user)
-    if found is None:
-        return 0
-    if isinstance(found, int):
-        return found
-    return found.count() if hasattr(found, "exists") else len(found)
-
-
-def _build_digest(delivery, preference):
+def _digest(delivery, preference, notices):
     if preference is not None and preference.activity_emails == ActivityEmails.OFF:
         return None
-    user = delivery.user
-    notices = list(
-        delivery.notices.filter(partnership__ended_at__isnull=True)
-        .select_related("actor", "partnership")
-        .order_by("created_at", "pk")
-    )
     if not notices:
         return None
+    user = delivery.user
+    if _is_discreet(user):
+        return _discreet(delivery, absolute_url(notices[0].path), "activity")
     for notice in notices:
         notice.link = absolute_url(notice.path)
     if len(notices) == 1:
@@ -171,6 +213,29 @@ def _build_digest(delivery, preference):
         context={
             "recipient": user,
             "notices": notices,
+            "unsubscribe_url": unsubscribe_url,
+            "settings_url": absolute_url(reverse("reminders:settings")),
+        },
+    )
+    return ListEmail.from_message(message)
+
+
+def _is_discreet(user):
+    """The person asked for emails with no names or words in them (account settings)."""
+    return bool(getattr(user, "discreet_emails", False))
+
+
+def _discreet(delivery, link, unsubscribe_from):
+    user = delivery.user
+    unsubscribe_url = _link("reminders:unsubscribe", user, unsubscribe_from)
+    message = build_templated(
+        to=user.email,
+        user=user,
+        template="checkins/email/discreet",
+        subject=_("You have an update"),
+        headers=_headers(delivery, unsubscribe_url),
+        context={
+            "link": link,
             "unsubscribe_url": unsubscribe_url,
             "settings_url": absolute_url(reverse("reminders:settings")),
         },

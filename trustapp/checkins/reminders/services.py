@@ -254,11 +254,17 @@ def reminders_dispatch(*, now=None, batch_size=DISPATCH_BATCH):
                 unique_fields=["user", "kind", "due_at"],
                 update_fields=["enqueued_at"],
             )
+            # After an outage the missed slots collapse into this one reminder. Many people
+            # share a slot, so one UPDATE per distinct next slot is usually a handful.
+            by_next = {}
             for preference in due:
                 preference.last_due_at = preference.next_run_at
-                # After an outage the missed slots collapse into this one reminder.
-                preference.next_run_at = preference.slot_after(preference.earliest_next(now))
-            ReminderPreference.objects.bulk_update(due, ["next_run_at", "last_due_at"])
+                upcoming = preference.slot_after(preference.earliest_next(now))
+                by_next.setdefault(upcoming, []).append(preference.pk)
+            for upcoming, pks in by_next.items():
+                ReminderPreference.objects.filter(pk__in=pks).update(
+                    last_due_at=F("next_run_at"), next_run_at=upcoming
+                )
             enqueue_on_commit([delivery.pk for delivery in deliveries])
         created += len(due)
         if len(due) < batch_size:
@@ -361,15 +367,29 @@ def _permanent(error):
 
 
 def deliveries_send(delivery_ids):
-    """Send each pending delivery once. Returns how many went out."""
+    """Send each pending delivery once. Returns how many went out.
+
+    The emails are written first, for the whole batch with a few queries; then each
+    delivery is locked, sent and recorded in its own short transaction.
+    """
+    deliveries = list(
+        ReminderDelivery.objects.pending()
+        .filter(pk__in=delivery_ids)
+        .select_related("user")
+        .order_by("pk")
+    )
+    messages = emails.build_all(deliveries, now=timezone.now(), on_error=_record_failure)
     connection = None
     sent = 0
     try:
-        for delivery_id in delivery_ids:
-            if connection is None:
+        for delivery in deliveries:
+            if delivery.pk not in messages:  # could not be written; recorded already
+                continue
+            message = messages[delivery.pk]
+            if message is not None and connection is None:
                 connection = mail.mailers.default
                 connection.open()
-            if _send_one(delivery_id, connection):
+            if _send_one(delivery.pk, message, connection):
                 sent += 1
     finally:
         if connection is not None:
@@ -377,47 +397,48 @@ def deliveries_send(delivery_ids):
     return sent
 
 
-def _send_one(delivery_id, connection):
-    now = timezone.now()
+def _send_one(delivery_id, message, connection):
     try:
         with transaction.atomic():
-            delivery = (
-                ReminderDelivery.objects.select_for_update(skip_locked=True, of=("self",))
-                .select_related("user")
+            claimed = list(
+                ReminderDelivery.objects.select_for_update(skip_locked=True)
                 .filter(pk=delivery_id, status=ReminderDelivery.Status.PENDING)
-                .first()
+                .values_list("pk", flat=True)
             )
-            if delivery is None:  # sent already, or another worker holds it right now
+            if not claimed:  # sent already, or another worker holds it right now
                 return False
-            message = emails.build(delivery, now=now)
-            if message is None:
-                delivery.status = ReminderDelivery.Status.SKIPPED
-                delivery.save(update_fields=["status"])
+            if message is None:  # nothing (left) to say: reminders off, partnership ended
+                ReminderDelivery.objects.filter(pk=delivery_id).update(
+                    status=ReminderDelivery.Status.SKIPPED
+                )
                 return False
             connection.send_messages([message])
-            delivery.status = ReminderDelivery.Status.SENT
-            delivery.sent_at = timezone.now()
-            delivery.attempts = F("attempts") + 1
-            delivery.save(update_fields=["status", "sent_at", "attempts"])
+            ReminderDelivery.objects.filter(pk=delivery_id).update(
+                status=ReminderDelivery.Status.SENT,
+                sent_at=timezone.now(),
+                attempts=F("attempts") + 1,
+            )
             return True
     except SoftTimeLimitExceeded:
         raise
-    except Exception as error:
-        smtp_error = isinstance(error, smtplib.SMTPException | OSError)
-        permanent = smtp_error and _permanent(error)
-        delivery = ReminderDelivery.objects.pending().filter(pk=delivery_id).first()
-        if delivery is not None:
-            delivery.attempts += 1
-            delivery.last_error = repr(error)[:300]
-            if permanent or delivery.attempts >= MAX_ATTEMPTS:
-                delivery.status = ReminderDelivery.Status.FAILED
-            delivery.save(update_fields=["attempts", "last_error", "status"])
+    except (smtplib.SMTPException, OSError) as error:
+        permanent = _permanent(error)
+        _record_failure(delivery_id, error, permanent=permanent)
         if permanent:
             logger.warning("Delivery %s refused by the mail server: %r", delivery_id, error)
             return False
-        if smtp_error:
-            raise TransientSendError(str(error)) from error
-        raise
+        raise TransientSendError(str(error)) from error
+
+
+def _record_failure(delivery_id, error, *, permanent=False):
+    delivery = ReminderDelivery.objects.pending().filter(pk=delivery_id).first()
+    if delivery is None:
+        return
+    delivery.attempts += 1
+    delivery.last_error = repr(error)[:300]
+    if permanent or delivery.attempts >= MAX_ATTEMPTS:
+        delivery.status = ReminderDelivery.Status.FAILED
+    delivery.save(update_fields=["attempts", "last_error", "status"])
 
 
 # -- Partner activity -------------------------------------------------------------------

@@ -1,0 +1,215 @@
+"""Measure reminder throughput: N people due now, dispatched and sent by a real worker.
+
+Not a test: it creates N people in the configured database, starts a Celery worker
+pointed at an SMTP server on loopback that only counts, lets the dispatcher and the
+sends run, prints timings, and deletes the people again. See docs/benchmarks.md.
+"""
+
+import logging
+import os
+import resource
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from datetime import timedelta
+from email.parser import BytesHeaderParser
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from trustapp.checkins.reminders.models import ReminderDelivery, ReminderPreference
+from trustapp.checkins.reminders.tasks import dispatch_reminders
+from trustapp.couples.models import Membership, Partnership
+
+DOMAIN = "bench.invalid"
+ZONES = ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC", "Australia/Sydney"]
+
+
+def _children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class CountingSink:
+    """An SMTP handler that keeps only each message's Message-ID."""
+
+    def __init__(self):
+        self.ids = Counter()
+        self.lock = threading.Lock()
+        self.parser = BytesHeaderParser()
+
+    async def handle_DATA(self, server, session, envelope):
+        message_id = self.parser.parsebytes(envelope.original_content)["Message-ID"]
+        with self.lock:
+            self.ids[message_id] += 1
+        return "250 OK"
+
+    def total(self):
+        with self.lock:
+            return sum(self.ids.values())
+
+
+class Command(BaseCommand):
+    help = "Benchmark reminder dispatch and sending (creates and deletes N people)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--people", type=int, default=10000)
+        parser.add_argument("--concurrency", type=int, default=2, help="worker processes")
+        parser.add_argument("--timeout", type=int, default=300, help="give up after seconds")
+        parser.add_argument("--keep", action="store_true", help="keep the people afterwards")
+        parser.add_argument(
+            "--yes", action="store_true", help="run even with DEBUG off (never in production)"
+        )
+
+    def handle(self, *, people, concurrency, timeout, keep, yes, **options):
+        if not settings.DEBUG and not yes:
+            raise CommandError("This creates thousands of people. Run it with DEBUG=1 or --yes.")
+        try:
+            from aiosmtpd.controller import Controller
+        except ImportError as error:
+            raise CommandError(
+                "aiosmtpd (a dev dependency) is needed for the SMTP sink."
+            ) from error
+        if ReminderPreference.objects.filter(next_run_at__lte=timezone.now()).exists():
+            raise CommandError("Reminders are already due in this database; use an empty one.")
+
+        self._delete_people()
+        started = time.monotonic()
+        self._create_people(people)
+        self.stdout.write(f"Created {people} people in {time.monotonic() - started:.1f} s")
+
+        logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every command
+        sink = CountingSink()
+        port = _free_port()
+        controller = Controller(sink, hostname="127.0.0.1", port=port)
+        controller.start()
+        worker = self._start_worker(port, concurrency)
+        try:
+            self._wait_for_worker(worker)
+            own_cpu, worker_cpu = time.process_time(), _children_cpu()
+            self._measure(people, sink, timeout)
+            own_cpu = time.process_time() - own_cpu
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+            controller.stop()
+            if not keep:
+                self._delete_people()
+        # The worker's pool processes count towards it once it has exited.
+        worker_cpu = _children_cpu() - worker_cpu
+        self.stdout.write(
+            f"CPU per reminder: worker {worker_cpu / people * 1000:.1f} ms (including its"
+            f" start), SMTP sink and this command {own_cpu / people * 1000:.1f} ms;"
+            f" load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+        )
+
+    def _create_people(self, count):
+        User = get_user_model()
+        due = timezone.now() - timedelta(minutes=1)
+        with transaction.atomic():
+            users = User.objects.bulk_create(
+                [
+                    User(
+                        email=f"person{i}@{DOMAIN}",
+                        display_name=f"Person {i}",
+                        time_zone=ZONES[i % len(ZONES)],
+                        password="!",
+                    )
+                    for i in range(count)
+                ],
+                batch_size=2000,
+            )
+            partnerships = Partnership.objects.bulk_create(
+                [Partnership() for _ in range((count + 1) // 2)], batch_size=2000
+            )
+            Membership.objects.bulk_create(
+                [
+                    Membership(partnership=partnerships[i // 2], user=user, slot=i % 2 + 1)
+                    for i, user in enumerate(users)
+                ],
+                batch_size=2000,
+            )
+            ReminderPreference.objects.bulk_create(
+                [
+                    ReminderPreference(user=user, time_zone=user.time_zone, next_run_at=due)
+                    for user in users
+                ],
+                batch_size=2000,
+            )
+
+    def _delete_people(self):
+        users = get_user_model().objects.filter(email__endswith=f"@{DOMAIN}")
+        Partnership.objects.filter(memberships__user__in=users).delete()
+        users.delete()
+
+    def _start_worker(self, smtp_port, concurrency):
+        env = os.environ | {
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp_port),
+            "CELERY_TASK_ALWAYS_EAGER": "0",
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "trustapp",
+            "worker",
+            f"--concurrency={concurrency}",
+            "--loglevel=WARNING",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ]
+        return subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)
+
+    def _wait_for_worker(self, worker):
+        from trustapp.celery import app
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if worker.poll() is not None:
+                raise CommandError("The worker stopped while starting.")
+            if app.control.ping(timeout=0.5):
+                return
+        raise CommandError("The worker did not start within 60 s.")
+
+    def _measure(self, people, sink, timeout):
+        started = time.monotonic()
+        dispatch_reminders.delay()
+        dispatched_after = None
+        deadline = started + timeout
+        while time.monotonic() < deadline:
+            time.sleep(0.25)
+            if dispatched_after is None:
+                if (
+                    ReminderDelivery.objects.filter(user__email__endswith=f"@{DOMAIN}").count()
+                    >= people
+                ):
+                    dispatched_after = time.monotonic() - started
+            if sink.total() >= people and not ReminderDelivery.objects.pending().exists():
+                break
+        else:
+            raise CommandError(f"Only {sink.total()} of {people} arrived within {timeout} s.")
+        total = time.monotonic() - started
+        repeats = sum(count - 1 for count in sink.ids.values())
+        self.stdout.write(
+            f"Dispatched {people} reminders in {dispatched_after:.1f} s; "
+            f"all {len(sink.ids)} received by SMTP after {total:.1f} s "
+            f"({people / total:.0f} per second), repeats: {repeats}"
+        )
