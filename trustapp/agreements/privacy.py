@@ -50,28 +50,9 @@ def _agreements(partnership, user, scope):
     items = []
     for agreement in agreements:
         revisions = [
-            {
-                "number": r.number,
-                "title": r.title,
-                "text": r.text,
-                "why": r.why,
-                "by": who(user, r.author_id),
-                "written_at": r.created_at,
-                "in_force": r.pk == agreement.agreed_revision_id,
-                "waiting_for_agreement": r.pk == agreement.pending_revision_id,
-                "consents": [
-                    {
-                        "by": who(user, c.user_id),
-                        "given_at": c.given_at,
-                        "withdrawn_at": c.withdrawn_at,
-                        "note": c.note,
-                    }
-                    for c in r.consents.all()
-                    if _kept(scope, user, c.user_id)
-                ],
-            }
+            revision
             for r in agreement.revisions.all()
-            if _kept(scope, user, r.author_id)
+            if (revision := _revision(agreement, r, user, scope)) is not None
         ]
         comments = [
             {"by": who(user, c.author_id), "text": c.text, "written_at": c.created_at}
@@ -83,7 +64,8 @@ def _agreements(partnership, user, scope):
         if scope == Scope.SEEN:
             title = agreement.title
         else:  # the agreement's title may be the partner's words
-            title = revisions[-1]["title"] if revisions else ""
+            titles = [r["title"] for r in revisions if "title" in r]
+            title = titles[-1] if titles else ""
         items.append(
             {
                 "title": title,
@@ -106,6 +88,34 @@ def _agreements(partnership, user, scope):
             }
         )
     return items
+
+
+def _revision(agreement, revision, user, scope):
+    """One version's words, with the consents given to it; None if nothing is kept.
+
+    A person's consent (and its note) is their own even on words their partner wrote.
+    """
+    consents = [
+        {
+            "by": who(user, c.user_id),
+            "given_at": c.given_at,
+            "withdrawn_at": c.withdrawn_at,
+            "note": c.note,
+        }
+        for c in revision.consents.all()
+        if _kept(scope, user, c.user_id)
+    ]
+    item = {
+        "number": revision.number,
+        "by": who(user, revision.author_id),
+        "written_at": revision.created_at,
+        "in_force": revision.pk == agreement.agreed_revision_id,
+        "waiting_for_agreement": revision.pk == agreement.pending_revision_id,
+        "consents": consents,
+    }
+    if _kept(scope, user, revision.author_id):
+        return item | {"title": revision.title, "text": revision.text, "why": revision.why}
+    return item if consents else None
 
 
 def _boundaries(partnership, user, scope):
