@@ -56,6 +56,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    discreet_emails = models.BooleanField(
+        _("discreet emails"),
+        default=False,
+        help_text=_("Emails say only “You have an update”, with no names or words in them."),
+    )
+    # Set when the person deleted their account; the row stays only as long as a shared
+    # archive their partner keeps still needs an author to point at (see accounts/deletion.py).
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -73,6 +81,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def name(self):
         """What the app calls this person: their display name, else their email's name."""
+        if self.deleted_at is not None:
+            return str(_("Former partner"))
         return self.display_name or self.email.split("@")[0]
 
     def get_full_name(self):
@@ -84,3 +94,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def zone(self):
         return zoneinfo.ZoneInfo(self.time_zone)
+
+
+# Exports and personal copies live in their own module; importing them registers the models.
+from trustapp.accounts.privacy_models import *  # noqa: E402, F401, F403

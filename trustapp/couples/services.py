@@ -122,8 +122,10 @@ def invitation_revoke(*, invitation):
 on_partnership_end = []
 
 
-def partnership_leave(*, partnership, user):
-    """Leave, alone, at any time. The space becomes a read-only archive for both."""
+def partnership_leave(*, partnership, user, tell_partner=True):
+    """Leave, alone, at any time. The space becomes a read-only archive for both.
+
+    `tell_partner=False` when the caller tells them itself (deleting an account)."""
     now = timezone.now()
     with transaction.atomic():
         partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
@@ -139,7 +141,7 @@ def partnership_leave(*, partnership, user):
             for stop in on_partnership_end:
                 stop(partnership)
             partner = partnership.partner_of(user)
-            if partner is not None:
+            if partner is not None and tell_partner:
                 transaction.on_commit(
                     lambda: emails.send_partner_left(
                         partnership=partnership, leaver=user, partner=partner

@@ -1,9 +1,15 @@
-"""Send an email rendered from a pair of templates: `<name>.txt` and `<name>.html`."""
+"""Send an email rendered from a pair of templates: `<name>.txt` and `<name>.html`.
+
+Discreet mode is decided here, for every email at once: when the recipient asked for it,
+the subject says only "You have an update" and the body holds no names and no words from
+the app, just the link (and, for reminders, the links to pause or stop them).
+"""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 
 def absolute_url(path):
@@ -20,10 +26,20 @@ def send_templated(*, to, template, context, subject, headers=None, user=None):
 
 
 def build_templated(*, to, template, context, subject, headers=None, user=None, zone=None):
-    """Render one email without sending it. Times are shown in `zone`, else `user`'s zone."""
+    """Render one email without sending it. Times are shown in `zone`, else `user`'s zone.
+
+    `user` is the recipient (None for someone without an account, like an invitee).
+    """
     context = {"site_url": settings.SITE_URL, "site_name": settings.SITE_NAME, **context}
+    if user is None:
+        user = _account_for(to)
     if zone is None and user is not None:
         zone = user.zone
+    if user is not None and user.discreet_emails:
+        template, subject = "email/discreet", _("You have an update")
+        context["discreet_link"] = context.get("discreet_link") or context.get("link") or (
+            f"{settings.SITE_URL}/"
+        )
     with translation.override(settings.LANGUAGE_CODE), timezone.override(zone):
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
@@ -35,3 +51,10 @@ def build_templated(*, to, template, context, subject, headers=None, user=None, 
     )
     message.attach_alternative(html, "text/html")
     return message
+
+
+def _account_for(address):
+    """The account behind an address, so even an invitation honours its discreet mode."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(email__iexact=address).first()

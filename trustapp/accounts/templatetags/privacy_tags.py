@@ -1,0 +1,50 @@
+"""Filters for reading a download or a personal copy, whose dates may be ISO strings."""
+
+from datetime import date, datetime
+
+from django import template
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+def _as_datetime(value):
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    return value if isinstance(value, datetime) else None
+
+
+@register.filter
+def when(value):
+    """A moment in the reader's own time zone, like "3 March 2026, 18:05"."""
+    moment = _as_datetime(value)
+    if moment is None:
+        return ""
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return formats.date_format(moment, "j F Y, H:i")
+
+
+@register.filter
+def day(value):
+    if isinstance(value, str):
+        value = parse_date(value) or (_as_datetime(value) and _as_datetime(value).date())
+    if isinstance(value, datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    if not isinstance(value, date):
+        return ""
+    return formats.date_format(value, "j F Y")
+
+
+@register.filter
+def person(value, partner_name=None):
+    """ "you" and "partner" in a download, said the way the app says them."""
+    if value == "you":
+        return _("You")
+    if value == "partner":
+        return partner_name or _("Your partner")
+    if value == "both":
+        return _("Both of you")
+    return _("Someone")

@@ -1,0 +1,117 @@
+"""The data prenup page and the step shown on the home page until both have chosen."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from trustapp.couples import prenup_services as services
+from trustapp.couples.access import partnership_view
+from trustapp.couples.prenup import prenup_of
+from trustapp.couples.prenup_forms import ChoiceForm
+
+
+def _page(partnership):
+    return reverse("couples:prenup", args=[partnership.public_id])
+
+
+def _back(request, partnership):
+    target = request.POST.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return _page(partnership)
+
+
+def _render_choice(request, partnership, *, form=None, problem=None, status=200):
+    prenup = prenup_of(partnership)
+    return render(
+        request,
+        "couples/prenup.html#choice",
+        {
+            "partnership": partnership,
+            "prenup": prenup,
+            "form": form or ChoiceForm.for_prenup(prenup),
+            "problem": problem,
+            "next": request.POST.get("next") or _page(partnership),
+        },
+        status=status,
+    )
+
+
+def _done(request, partnership, message):
+    if request.htmx and not request.htmx.boosted:
+        return _render_choice(request, partnership)
+    messages.success(request, message)
+    return redirect(_back(request, partnership))
+
+
+def _failed(request, partnership, problem, form=None):
+    if request.htmx and not request.htmx.boosted:
+        return _render_choice(request, partnership, form=form, problem=problem, status=409)
+    messages.error(request, problem)
+    return redirect(_back(request, partnership))
+
+
+def _full_page(request, partnership, form=None):
+    prenup = prenup_of(partnership)
+    return render(
+        request,
+        "couples/prenup.html",
+        {
+            "partnership": partnership,
+            "prenup": prenup,
+            "form": form or ChoiceForm.for_prenup(prenup),
+            "next": _page(partnership),
+        },
+    )
+
+
+@partnership_view(paired=True)
+@require_safe
+def prenup(request, partnership):
+    return _full_page(request, partnership)
+
+
+@partnership_view(paired=True)
+@require_POST
+def prenup_propose(request, partnership):
+    form = ChoiceForm(request.POST)
+    if not form.is_valid():
+        if request.htmx and not request.htmx.boosted:
+            return _render_choice(request, partnership, form=form)
+        return _full_page(request, partnership, form)
+    try:
+        result = services.prenup_propose(
+            partnership=partnership, user=request.user, choice=form.cleaned_data["choice"]
+        )
+    except services.PrenupError as error:
+        return _failed(request, partnership, str(error), form)
+    partner = partnership.partner_of(request.user)
+    if result.proposed_by_id == request.user.pk:
+        message = _("Suggested. It takes effect once %(name)s agrees too.") % {"name": partner.name}
+    else:
+        message = _("Done: you have both chosen.")
+    return _done(request, partnership, message)
+
+
+@partnership_view(paired=True)
+@require_POST
+def prenup_agree(request, partnership):
+    try:
+        services.prenup_agree(
+            partnership=partnership, user=request.user, choice=request.POST.get("choice", "")
+        )
+    except services.PrenupError as error:
+        return _failed(request, partnership, str(error))
+    return _done(request, partnership, _("Done: you have both chosen."))
+
+
+@partnership_view(paired=True)
+@require_POST
+def prenup_clear(request, partnership):
+    services.prenup_proposal_clear(partnership=partnership, user=request.user)
+    return _done(request, partnership, _("Nothing changed: your current choice stands."))
