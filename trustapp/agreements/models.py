@@ -163,7 +163,21 @@ class Agreement(models.Model):
         return self.is_in_force and self.revisit_on is not None and self.revisit_on <= today
 
 
-class AgreementRevision(models.Model):
+class WrittenOnce(models.Model):
+    """A row people rely on word for word (consent, acknowledgment): no update path."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableRowError(
+                f"This {self._meta.verbose_name} cannot be changed; write a new one."
+            )
+        super().save(*args, **kwargs)
+
+
+class AgreementRevision(WrittenOnce):
     """One version of an agreement's words. Never changed once written."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="revisions")
@@ -184,12 +198,6 @@ class AgreementRevision(models.Model):
 
     def __str__(self):
         return f"{self.agreement_id} v{self.number}"
-
-    def save(self, *args, **kwargs):
-        # Consent belongs to these exact words: there is no update path.
-        if self.pk is not None and not self._state.adding:
-            raise ImmutableRowError("An agreement revision cannot be changed; write a new one.")
-        super().save(*args, **kwargs)
 
 
 class Consent(models.Model):
@@ -317,7 +325,7 @@ class Boundary(models.Model):
         return self.current_revision.text if self.current_revision else ""
 
 
-class BoundaryRevision(models.Model):
+class BoundaryRevision(WrittenOnce):
     boundary = models.ForeignKey(Boundary, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
     text = models.TextField()
@@ -333,12 +341,6 @@ class BoundaryRevision(models.Model):
 
     def __str__(self):
         return f"Boundary {self.boundary_id} v{self.number}"
-
-    def save(self, *args, **kwargs):
-        # An acknowledgment belongs to these exact words.
-        if self.pk is not None and not self._state.adding:
-            raise ImmutableRowError("A boundary revision cannot be changed; write a new one.")
-        super().save(*args, **kwargs)
 
 
 class Acknowledgment(models.Model):
