@@ -6,7 +6,7 @@ from django.utils import timezone
 from tests.checkins.support import action_point, answer, open_checkin
 from tests.conftest import make_partnership
 from trustapp.checkins import services
-from trustapp.checkins.models import Cadence, CheckIn, CheckInSchedule, add_months
+from trustapp.checkins.models import CheckIn, CheckInCadence, CheckInSchedule, add_months
 from trustapp.couples.services import partnership_leave
 
 
@@ -20,9 +20,9 @@ def test_months_are_added_without_running_past_a_short_month():
 @pytest.mark.parametrize(
     ("cadence", "expected"),
     [
-        (Cadence.WEEKLY, date(2027, 3, 8)),
-        (Cadence.FORTNIGHTLY, date(2027, 3, 15)),
-        (Cadence.MONTHLY, date(2027, 4, 1)),
+        (CheckInCadence.WEEKLY, date(2027, 3, 8)),
+        (CheckInCadence.FORTNIGHTLY, date(2027, 3, 15)),
+        (CheckInCadence.MONTHLY, date(2027, 4, 1)),
     ],
 )
 def test_the_next_check_in_follows_the_cadence(cadence, expected):
@@ -54,7 +54,7 @@ def test_an_open_check_in_whose_time_has_passed_is_closed_when_the_next_opens(pa
 
 
 def test_a_monthly_rhythm_keeps_the_check_in_open_for_the_month(partnership):
-    CheckInSchedule.objects.create(partnership=partnership, cadence=Cadence.MONTHLY)
+    CheckInSchedule.objects.create(partnership=partnership, cadence=CheckInCadence.MONTHLY)
     checkin = open_checkin(partnership, opened_at=timezone.now() - timedelta(days=20))
     assert services.current_checkin(partnership) == checkin
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from trustapp.checkins.models import ActionPoint, AgendaItem, Answer, Cadence
+from trustapp.checkins.models import ActionPoint, AgendaItem, Answer, CheckInCadence
 
 RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
@@ -60,6 +60,11 @@ class AgendaItemForm(forms.ModelForm):
         help_texts = {"text": _("Your partner will see it on the agenda of your check-in.")}
         error_messages = {"text": {"required": _("Write a few words about the topic.")}}
 
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the small-steps form on the same page also has a `text` field.
+        kwargs.setdefault("auto_id", "agenda_%s")
+        super().__init__(*args, **kwargs)
+
 
 class ActionPointForm(forms.ModelForm):
     BOTH = "both"
@@ -73,6 +78,7 @@ class ActionPointForm(forms.ModelForm):
         error_messages = {"text": {"required": _("Write the step in a few words.")}}
 
     def __init__(self, *args, user, partner, **kwargs):
+        kwargs.setdefault("auto_id", "action_%s")
         super().__init__(*args, **kwargs)
         self.people = {str(user.pk): user}
         choices = [(str(user.pk), _("Me"))]
@@ -92,6 +98,6 @@ class ActionPointForm(forms.ModelForm):
 class ScheduleForm(forms.Form):
     cadence = forms.ChoiceField(
         label=_("How often would you like to check in?"),
-        choices=Cadence.choices,
+        choices=CheckInCadence.choices,
         widget=forms.RadioSelect,
     )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class Cadence(models.TextChoices):
+class CheckInCadence(models.TextChoices):
     WEEKLY = "weekly", _("Every week")
     FORTNIGHTLY = "fortnightly", _("Every two weeks")
     MONTHLY = "monthly", _("Every month")
@@ -33,7 +33,7 @@ class CheckInSchedule(models.Model):
     partnership = models.OneToOneField(
         "couples.Partnership", on_delete=models.CASCADE, related_name="checkin_schedule"
     )
-    cadence = models.CharField(max_length=16, choices=Cadence, default=Cadence.WEEKLY)
+    cadence = models.CharField(max_length=16, choices=CheckInCadence, default=CheckInCadence.WEEKLY)
     updated_at = models.DateTimeField(default=timezone.now)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -45,9 +45,9 @@ class CheckInSchedule(models.Model):
     @staticmethod
     def next_date(day, cadence):
         """The day the check-in after one opened on `day` is due."""
-        if cadence == Cadence.MONTHLY:
+        if cadence == CheckInCadence.MONTHLY:
             return add_months(day)
-        return day + timedelta(days=14 if cadence == Cadence.FORTNIGHTLY else 7)
+        return day + timedelta(days=14 if cadence == CheckInCadence.FORTNIGHTLY else 7)
 
 
 class CheckInQuerySet(models.QuerySet):

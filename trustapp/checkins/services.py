@@ -17,8 +17,8 @@ from trustapp.checkins.models import (
     ActionPoint,
     AgendaItem,
     Answer,
-    Cadence,
     CheckIn,
+    CheckInCadence,
     CheckInSchedule,
 )
 from trustapp.couples.models import Partnership
@@ -34,7 +34,7 @@ class CheckInError(Exception):
 
 def cadence_of(partnership):
     schedule = CheckInSchedule.objects.filter(partnership=partnership).first()
-    return schedule.cadence if schedule else Cadence.WEEKLY
+    return schedule.cadence if schedule else CheckInCadence.WEEKLY
 
 
 def schedule_set(*, partnership, user, cadence):

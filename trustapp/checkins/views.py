@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from trustapp.checkins import services
 from trustapp.checkins.forms import ActionPointForm, AgendaItemForm, AnswerForm, ScheduleForm
-from trustapp.checkins.models import ActionPoint, AgendaItem, Cadence, CheckIn
+from trustapp.checkins.models import ActionPoint, AgendaItem, CheckIn, CheckInCadence
 from trustapp.checkins.trend import trend_for
 from trustapp.couples.access import partnership_view
 
@@ -88,7 +88,7 @@ def _page_context(request, partnership, checkin, forms=None):
     cadence = services.cadence_of(partnership)
     context = {
         **_base_context(request, partnership, checkin),
-        "cadence_label": Cadence(cadence).label,
+        "cadence_label": CheckInCadence(cadence).label,
         "next_due": services.next_due_date(checkin, cadence),
         "look_back": services.look_back(checkin),
         "appreciation_url": services.appreciation_url(partnership),
