@@ -122,3 +122,30 @@ def test_a_person_who_asked_for_discreet_emails_gets_no_names_or_words(
         assert "Bob" not in text and "Alice" not in text
         assert f"/p/{partnership.public_id}/check-ins/" in text
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_a_discreet_digest_says_only_that_there_is_an_update(
+    partnership, alice, bob, django_capture_on_commit_callbacks
+):
+    from trustapp.lib.notify import notify_partner
+
+    with time_machine.travel(datetime(2026, 6, 2, 9, tzinfo=UTC), tick=False):
+        notify_partner(
+            partnership=partnership,
+            recipient=bob,
+            actor=alice,
+            kind="appreciation",
+            subject="Alice appreciated you",
+            message="Alice noticed how patient you were.",
+            path=f"/p/{partnership.public_id}/appreciations/",
+        )
+    with (
+        mock.patch("trustapp.checkins.reminders.emails._is_discreet", return_value=True),
+        time_machine.travel(datetime(2026, 6, 3, tzinfo=UTC), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.partner_notices_dispatch()
+    [message] = mail.outbox
+    assert message.subject == "You have an update"
+    assert "Alice" not in message.body and "patient" not in message.body
+    assert f"/p/{partnership.public_id}/appreciations/" in message.body

@@ -49,6 +49,14 @@ def test_it_saves_choices_and_tells_when_the_next_reminder_comes(alice_client, a
     assert "Wednesday 3 June, 07:45 (Asia/Tokyo)" in page.content.decode()
 
 
+def test_it_shows_when_the_default_reminder_would_come_before_anything_is_saved(
+    alice_client, partnership
+):
+    with time_machine.travel(datetime(2026, 6, 1, 6, tzinfo=UTC), tick=False):
+        response = alice_client.get(SETTINGS)
+    assert "Sunday 7 June, 18:00 (Europe/Berlin)" in response.content.decode()
+
+
 def test_it_says_reminders_wait_for_a_partner(alice_client):
     response = alice_client.get(SETTINGS)
     assert "once your partner has joined" in response.content.decode()

@@ -26,17 +26,19 @@ class ReminderPreferenceForm(forms.ModelForm):
             "local_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "day_of_month": forms.NumberInput(attrs={"min": 1, "max": 31}),
         }
+        labels = {"activity_emails": _("How would you like to hear about it?")}
         help_texts = {
             "weekday": _("For weekly and two-weekly reminders."),
-            "activity_emails": _(
-                "For example when a proposal waits for you or a new appreciation arrives."
-            ),
         }
         error_messages = {
-            "local_time": {"invalid": _("Please enter a time like 18:30.")},
+            "local_time": {
+                "invalid": _("Please enter a time like 18:30."),
+                "required": _("Please enter a time like 18:30."),
+            },
             "day_of_month": {
                 "min_value": _("Please pick a day from 1 to 31."),
                 "max_value": _("Please pick a day from 1 to 31."),
                 "invalid": _("Please pick a day from 1 to 31."),
+                "required": _("Please pick a day from 1 to 31."),
             },
         }

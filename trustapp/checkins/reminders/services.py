@@ -77,6 +77,13 @@ def preference_for(user):
     return preference or ReminderPreference(user=user, time_zone=user.time_zone)
 
 
+def next_reminder_at(preference):
+    """When the next reminder comes; for never-saved defaults, when it would come."""
+    if preference.pk is not None or not preference.is_on:
+        return preference.next_run_at
+    return preference.slot_after(timezone.now() + timedelta(days=1))
+
+
 def _reschedule(preference, now, *, first=False):
     """Set `next_run_at`: the next slot, or None when off or nobody to check in with."""
     if not preference.is_on or not partnerships_to_remind(preference.user):

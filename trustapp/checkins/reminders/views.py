@@ -17,11 +17,13 @@ def _is_partial(request):
 
 
 def _settings_context(request, preference, form):
+    has_partner = bool(services.partnerships_to_remind(request.user))
     return {
         "form": form,
         "preference": preference,
-        "has_partner": bool(services.partnerships_to_remind(request.user)),
+        "has_partner": has_partner,
         "paused": preference.pk is not None and preference.is_paused(),
+        "next_reminder_at": services.next_reminder_at(preference) if has_partner else None,
     }
 
 
