@@ -130,6 +130,17 @@ def test_answers_are_settled_once_both_answered(
     assert Answer.objects.get(author=alice).trusted == 3
 
 
+def test_htmx_hears_why_an_answer_did_not_change(
+    alice_client, partnership, checkin, bob_answered, alice, htmx_headers
+):
+    answer(checkin, alice)
+    response = alice_client.post(
+        url("answer", partnership, checkin.pk), ANSWER_POST, headers=htmx_headers
+    )
+    assert b'role="alert"' in response.content
+    assert b"stay as they were shared" in response.content
+
+
 def test_a_finished_check_in_refuses_answers(alice_client, partnership):
     checkin = open_checkin(partnership, closed_at=timezone.now())
     response = alice_client.post(url("answer", partnership, checkin.pk), ANSWER_POST, follow=True)

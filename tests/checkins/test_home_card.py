@@ -43,7 +43,7 @@ def test_the_nav_links_to_the_current_check_in(alice_client, partnership):
 
 @pytest.mark.parametrize("count", [1, 12])
 def test_the_card_keeps_the_home_page_query_count_flat(
-    alice_client, partnership, alice, bob, count, django_assert_max_num_queries
+    alice_client, partnership, alice, bob, count
 ):
     make_history(partnership, alice, bob, 1)
     baseline = _queries(alice_client, partnership)

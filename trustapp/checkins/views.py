@@ -98,15 +98,25 @@ def _page_context(request, partnership, checkin, forms=None):
     return context
 
 
-def _render_region(request, partnership, checkin, region, *, status=200, form=None):
+def _render_region(request, partnership, checkin, region, *, status=200, form=None, error=None):
     """The named partial for htmx, else the whole page (a form with errors, JS off)."""
     build, form_name = REGIONS[region]
     if _is_partial(request):
         context = _base_context(request, partnership, checkin)
-        context |= build(request, partnership, checkin, form)
+        context |= build(request, partnership, checkin, form) | {"error": error}
         return render(request, f"checkins/detail.html#{region}", context, status=status)
     context = _page_context(request, partnership, checkin, {form_name: form})
     return render(request, "checkins/detail.html", context, status=status)
+
+
+def _after_change(request, partnership, checkin, region, error=None):
+    """htmx gets the region again, with the reason if nothing changed; a plain form goes
+    back to that region of the page."""
+    if _is_partial(request):
+        return _render_region(request, partnership, checkin, region, error=error)
+    if error:
+        messages.error(request, error)
+    return redirect(f"{checkin.get_absolute_url()}#{region}")
 
 
 @partnership_view(paired=True)
@@ -144,10 +154,8 @@ def answer(request, partnership, pk):
     try:
         services.answer_save(checkin=checkin, user=request.user, data=form.answer_data())
     except services.CheckInError as error:
-        messages.error(request, str(error))
-    if _is_partial(request):
-        return _render_region(request, partnership, checkin, "answers")
-    return redirect(checkin.get_absolute_url() + "#answers")
+        return _after_change(request, partnership, checkin, "answers", str(error))
+    return _after_change(request, partnership, checkin, "answers")
 
 
 @partnership_view(paired=True)
@@ -172,9 +180,7 @@ def agenda_add(request, partnership, pk):
     if not form.is_valid():
         return _render_region(request, partnership, checkin, "agenda", status=422, form=form)
     services.agenda_add(partnership=partnership, user=request.user, text=form.cleaned_data["text"])
-    if _is_partial(request):
-        return _render_region(request, partnership, checkin, "agenda")
-    return redirect(checkin.get_absolute_url() + "#agenda")
+    return _after_change(request, partnership, checkin, "agenda")
 
 
 @partnership_view(paired=True)
@@ -188,9 +194,7 @@ def agenda_talked(request, partnership, item_pk):
     services.agenda_talked_about(
         item=item, checkin=checkin, talked=request.POST.get("talked") == "1"
     )
-    if _is_partial(request):
-        return _render_region(request, partnership, checkin, "agenda")
-    return redirect(checkin.get_absolute_url() + "#agenda")
+    return _after_change(request, partnership, checkin, "agenda")
 
 
 @partnership_view(paired=True)
@@ -207,10 +211,8 @@ def action_add(request, partnership, pk):
             checkin=checkin, user=request.user, text=form.cleaned_data["text"], owner=form.owner()
         )
     except services.CheckInError as error:
-        messages.error(request, str(error))
-    if _is_partial(request):
-        return _render_region(request, partnership, checkin, "actions")
-    return redirect(checkin.get_absolute_url() + "#actions")
+        return _after_change(request, partnership, checkin, "actions", str(error))
+    return _after_change(request, partnership, checkin, "actions")
 
 
 @partnership_view(paired=True)
