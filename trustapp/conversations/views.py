@@ -75,7 +75,6 @@ def index(request, partnership):
     )[:ONGOING_LIMIT]
     context = {
         "partnership": partnership,
-        "partner": partnership.partner_of(request.user),
         "week_prompt": services.prompt_of_the_week(partnership),
         "draw_form": DrawForm(tender_unlocked=unlocked),
         "topics": topics,
