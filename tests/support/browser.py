@@ -81,6 +81,7 @@ def browser_page(new_context, live_server):
         if user is not None:
             sign_in_context(context, user, live_server)
         page = context.new_page()
+        page.java_script_enabled = options.get("java_script_enabled", True)
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.on("console", lambda msg: msg.type in ("error", "warning") and errors.append(msg.text))
@@ -93,6 +94,8 @@ def browser_page(new_context, live_server):
 def assert_accessible(page, *, impacts=("serious", "critical")):
     """Run axe-core in the page; fail on serious or critical violations."""
     global AXE_SCRIPT
+    # axe needs timers: in a page with JavaScript off it would wait forever.
+    assert getattr(page, "java_script_enabled", True), "run axe in a JavaScript-on page"
     if AXE_SCRIPT is None:
         import axe_playwright_python
 
