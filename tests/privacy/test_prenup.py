@@ -169,4 +169,4 @@ def test_the_choice_is_fixed_once_the_space_has_ended(alice_client, partnership,
     response = alice_client.post(url("prenup_propose", partnership), {"choice": "keep_all"})
     assert response.status_code == 403
     page = alice_client.get(url("prenup", partnership)).content.decode()
-    assert "This space has ended" in page
+    assert "You never chose together, so the most private option applies" in page

@@ -40,11 +40,12 @@ def day(value):
 
 @register.filter
 def person(value, partner_name=None):
-    """ "you" and "partner" in a download, said the way the app says them."""
+    """ "you" and "partner" in a download, as words for the middle of a sentence
+    (`|capfirst` them at its start)."""
     if value == "you":
-        return _("You")
+        return _("you")
     if value == "partner":
-        return partner_name or _("Your partner")
+        return partner_name or _("your partner")
     if value == "both":
-        return _("Both of you")
-    return _("Someone")
+        return _("both of you")
+    return _("someone")
