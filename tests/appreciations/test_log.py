@@ -253,6 +253,7 @@ def count_queries(client, url, **headers):
 def test_the_log_page_keeps_its_query_count_from_10_to_10000(
     bob_client, partnership, alice, bob, django_assert_max_num_queries
 ):
+    bob_client.get(log_url(partnership))  # bob has been here before; new ones arrive
     bulk_appreciations(partnership, alice, bob, 10)
     small = count_queries(bob_client, log_url(partnership))
     assert small <= LOG_BUDGET
@@ -290,3 +291,14 @@ def test_the_log_query_uses_the_index_the_migration_adds(partnership, alice, bob
         .order_by("-happened_on", "-pk")[:21]
     )
     assert "appreciation_log_order" in page.explain()
+
+
+def test_a_new_one_dated_far_back_gets_a_link_at_the_top(bob_client, partnership, alice, bob):
+    paged(partnership, bob, alice, 25)  # bob's own entries fill the first page
+    old_day = timezone.localdate() - timedelta(days=200)
+    far = make_appreciation(partnership, alice, bob, "Back in spring", happened_on=old_day)
+    body = bob_client.get(log_url(partnership)).content.decode()
+    notice = body.split('id="new-since-heading"')[1].split("</section>")[0]
+    assert "1 new from Alice since your last visit" in notice
+    assert far.get_absolute_url() in notice
+    assert "Back in spring" not in log_part(body)

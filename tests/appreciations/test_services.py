@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from tests.appreciations.conftest import make_appreciation
 from trustapp.appreciations import services
+from trustapp.appreciations.models import ReadMarker
 
 
 def test_shared_since_lists_shared_ones_with_their_people(
@@ -100,3 +101,12 @@ def test_appreciation_create_needs_a_partner(alice, db):
         assert "partner" in str(error)
     else:
         raise AssertionError("expected an AppreciationError")
+
+
+def test_a_reload_with_nothing_new_writes_nothing(partnership, alice, bob):
+    make_appreciation(partnership, alice, bob)
+    services.mark_seen(partnership, bob)
+    services.mark_seen(partnership, bob)  # settles the highlight of this visit
+    marker = ReadMarker.objects.get(user=bob)
+    services.mark_seen(partnership, bob)
+    assert ReadMarker.objects.get(user=bob).seen_at == marker.seen_at

@@ -94,6 +94,24 @@ def seed(partnership, alice, bob):
         AppreciationQuality.objects.bulk_create(
             [AppreciationQuality(appreciation=appreciation, quality=q) for q in qualities]
         )
+    # Something for "on this day": the same day, a month ago.
+    today = timezone.localdate()
+    previous = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    try:
+        month_ago = previous.replace(day=today.day)
+    except ValueError:  # the 31st, and last month was shorter
+        month_ago = None
+    if month_ago is not None:
+        appreciation = Appreciation.objects.create(
+            partnership=partnership,
+            author=bob,
+            recipient=alice,
+            text="Came with me to the hard appointment and waited outside.",
+            happened_on=month_ago,
+            created_at=now,
+            shared_at=now,
+        )
+        AppreciationQuality.objects.create(appreciation=appreciation, quality="supportive")
     # One private note Alice has not shared yet.
     Appreciation.objects.create(
         partnership=partnership,

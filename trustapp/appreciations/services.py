@@ -154,6 +154,10 @@ def _marker(partnership, user):
     return ReadMarker.objects.filter(partnership=partnership, user=user)
 
 
+def _new_since(partnership, user, since):
+    return Appreciation.objects.filter(partnership=partnership, recipient=user, shared_at__gt=since)
+
+
 def new_for(partnership, user):
     """How many shared appreciations from the partner `user` has not opened the log for."""
     seen = Subquery(_marker(partnership, user).values("seen_at")[:1])
@@ -182,6 +186,13 @@ def mark_seen(partnership, user):
     """
     marker = _marker(partnership, user).first()
     previous = marker.seen_at if marker else None
+    if marker is not None and not _new_since(partnership, user, marker.seen_at).exists():
+        # Nothing arrived since the last visit: moving the marker would change nothing
+        # anyone can see, so a reload writes nothing (at most once, to settle the
+        # highlight the next pages of this visit use).
+        if marker.previous_seen_at != marker.seen_at:
+            _marker(partnership, user).update(previous_seen_at=marker.seen_at)
+        return marker.seen_at
     now = timezone.now()
     ReadMarker.objects.bulk_create(
         [ReadMarker(partnership=partnership, user=user, seen_at=now, previous_seen_at=previous)],

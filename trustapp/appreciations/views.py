@@ -107,6 +107,22 @@ def _filter(queryset, filters, user, partner):
     return queryset
 
 
+def _page_after(queryset, cursor):
+    """One page of the log after `cursor`, and the cursor of the page after it (or None)."""
+    if cursor is not None:
+        day, pk = cursor
+        queryset = queryset.filter(Q(happened_on__lt=day) | Q(happened_on=day, pk__lt=pk))
+    page = list(
+        queryset.select_related("author", "recipient")
+        .prefetch_related("qualities")
+        .order_by("-happened_on", "-pk")[: PAGE_SIZE + 1]
+    )
+    if len(page) <= PAGE_SIZE:
+        return page, None
+    page = page[:PAGE_SIZE]
+    return page, f"{page[-1].happened_on.isoformat()}_{page[-1].pk}"
+
+
 @partnership_view(paired=True)
 @require_safe
 def log(request, partnership):
@@ -119,20 +135,11 @@ def log(request, partnership):
 
     months = [] if partial else visible.dates("happened_on", "month", order="DESC")
     filter_form = LogFilterForm(request.GET or None, partner=partner, months=months)
-    queryset = _filter(visible, filter_form.filters() if request.GET else {}, user, partner)
-    if cursor is not None:
-        day, pk = cursor
-        queryset = queryset.filter(Q(happened_on__lt=day) | Q(happened_on=day, pk__lt=pk))
-    page = list(
-        queryset.select_related("author", "recipient")
-        .prefetch_related("qualities")
-        .order_by("-happened_on", "-pk")[: PAGE_SIZE + 1]
-    )
+    page, next_cursor = _page_after(_filter(visible, filter_form.filters(), user, partner), cursor)
     next_url = None
-    if len(page) > PAGE_SIZE:
-        page = page[:PAGE_SIZE]
+    if next_cursor:
         params = request.GET.copy()
-        params["before"] = f"{page[-1].happened_on.isoformat()}_{page[-1].pk}"
+        params["before"] = next_cursor
         next_url = f"{request.path}?{params.urlencode()}"
 
     new_count, new_list = 0, []
@@ -140,7 +147,7 @@ def log(request, partnership):
         new_count = services.new_for(partnership, user)
         new_list = services.new_list_for(partnership, user)
         since = services.mark_seen(partnership, user)
-    else:
+    else:  # a later page of the same visit keeps the same highlight
         since = services.highlight_since(partnership, user)
     for appreciation in page:
         appreciation.partnership = partnership
@@ -149,6 +156,8 @@ def log(request, partnership):
             and appreciation.shared_at is not None
             and appreciation.shared_at > since
         )
+    # New ones dated further back than this page would be missed without a link.
+    on_page = {appreciation.pk for appreciation in page}
 
     context = {
         "partnership": partnership,
@@ -158,10 +167,10 @@ def log(request, partnership):
         "is_partial": partial,
         "cursor": cursor,
         "filter_form": filter_form,
-        "is_filtered": bool(request.GET) and filter_form.is_filtered,
+        "is_filtered": filter_form.is_filtered,
         "form": AppreciationForm(partner=partner),
         "new_count": new_count,
-        "new_list": new_list,
+        "new_elsewhere": [item for item in new_list if item.pk not in on_page],
         "back": request.get_full_path(),
     }
     if partial:
