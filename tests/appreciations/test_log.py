@@ -150,30 +150,14 @@ def test_a_broken_cursor_shows_the_first_page(alice_client, partnership, from_al
 
 @pytest.fixture
 def varied(partnership, alice, bob):
-    make_appreciation(
-        partnership,
-        alice,
-        bob,
-        "Alice about patience",
-        happened_on=date(2026, 1, 10),
-        qualities=["patient"],
-    )
-    make_appreciation(
-        partnership,
-        bob,
-        alice,
-        "Bob about honesty",
-        happened_on=date(2026, 2, 3),
-        qualities=["honest", "open"],
-    )
-    make_appreciation(
-        partnership,
-        bob,
-        alice,
-        "Bob about the garden",
-        happened_on=date(2026, 1, 20),
-        qualities=["reliable"],
-    )
+    for author, recipient, text, day, qualities in [
+        (alice, bob, "Alice about patience", date(2026, 1, 10), ["patient"]),
+        (bob, alice, "Bob about honesty", date(2026, 2, 3), ["honest", "open"]),
+        (bob, alice, "Bob about the garden", date(2026, 1, 20), ["reliable"]),
+    ]:
+        make_appreciation(
+            partnership, author, recipient, text, happened_on=day, qualities=qualities
+        )
 
 
 @pytest.mark.parametrize(

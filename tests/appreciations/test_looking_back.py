@@ -27,48 +27,29 @@ def table_row(body, week):
 
 @pytest.fixture
 def history(partnership, alice, bob):
+    # (by alice?, text, happened on, qualities, shared)
+    entries = [
+        (True, "Alice this week", date(2026, 3, 17), ["kind", "reliable"], True),
+        (False, "Bob this week", date(2026, 3, 16), ["kind"], True),
+        (False, "Bob last week", date(2026, 3, 10), ["honest"], True),
+        (True, "Alice private", date(2026, 3, 17), ["patient"], False),
+        (True, "Long ago", date(2025, 12, 20), [], True),
+        (False, "A month ago today", date(2026, 2, 18), [], True),
+        (True, "A year ago today", date(2025, 3, 18), [], True),
+        (True, "Not quite", date(2026, 2, 17), [], True),
+    ]
     with time_machine.travel(NOW, tick=False):
-        make_appreciation(
-            partnership,
-            alice,
-            bob,
-            "Alice this week",
-            happened_on=date(2026, 3, 17),
-            qualities=["kind", "reliable"],
-        )
-        make_appreciation(
-            partnership,
-            bob,
-            alice,
-            "Bob this week",
-            happened_on=date(2026, 3, 16),
-            qualities=["kind"],
-        )
-        make_appreciation(
-            partnership,
-            bob,
-            alice,
-            "Bob last week",
-            happened_on=date(2026, 3, 10),
-            qualities=["honest"],
-        )
-        make_appreciation(
-            partnership,
-            alice,
-            bob,
-            "Alice private",
-            happened_on=date(2026, 3, 17),
-            shared=False,
-            qualities=["patient"],
-        )
-        make_appreciation(partnership, alice, bob, "Long ago", happened_on=date(2025, 12, 20))
-        make_appreciation(
-            partnership, bob, alice, "A month ago today", happened_on=date(2026, 2, 18)
-        )
-        make_appreciation(
-            partnership, alice, bob, "A year ago today", happened_on=date(2025, 3, 18)
-        )
-        make_appreciation(partnership, alice, bob, "Not quite", happened_on=date(2026, 2, 17))
+        for by_alice, text, day, qualities, shared in entries:
+            author, recipient = (alice, bob) if by_alice else (bob, alice)
+            make_appreciation(
+                partnership,
+                author,
+                recipient,
+                text,
+                happened_on=day,
+                qualities=qualities,
+                shared=shared,
+            )
 
 
 @time_machine.travel(NOW, tick=False)
