@@ -240,3 +240,20 @@ def test_the_expiry_task_deletes_downloads_past_their_day(alice, bob):
 def test_the_beat_schedule_runs_the_expiry_and_archive_tasks(settings):
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {"accounts.expire_exports", "couples.apply_data_choices"} <= tasks
+
+
+def test_a_download_lost_on_its_way_is_given_up_and_can_be_asked_for_again(alice, large):
+    from trustapp.accounts.tasks import expire_exports
+
+    lost = DataExport.objects.create(
+        user=alice,
+        created_at=timezone.now() - timedelta(minutes=20),
+        expires_at=timezone.now() + timedelta(hours=1),
+    )
+    assert not lost.is_preparing
+    with mock.patch("trustapp.accounts.tasks.build_export.delay"):
+        again = exports.export_request(user=alice)
+    assert again.pk != lost.pk
+    expire_exports.delay()
+    lost.refresh_from_db()
+    assert lost.status == DataExport.Status.FAILED

@@ -251,7 +251,11 @@ def export_request(*, user):
     with transaction.atomic():
         pending = (
             DataExport.objects.select_for_update()
-            .filter(user=user, status=DataExport.Status.PREPARING)
+            .filter(
+                user=user,
+                status=DataExport.Status.PREPARING,
+                created_at__gt=timezone.now() - DataExport.GIVE_UP_AFTER,
+            )
             .first()
         )
         if pending is not None:
@@ -296,8 +300,13 @@ def export_failed(export_id):
 
 
 def exports_expire(*, now=None):
-    """Delete downloads whose link has run out. Returns how many."""
-    deleted, _detail = DataExport.objects.filter(expires_at__lte=now or timezone.now()).delete()
+    """Delete downloads whose link has run out, and give up on lost ones. Returns how
+    many were deleted."""
+    now = now or timezone.now()
+    DataExport.objects.filter(
+        status=DataExport.Status.PREPARING, created_at__lte=now - DataExport.GIVE_UP_AFTER
+    ).update(status=DataExport.Status.FAILED)
+    deleted, _detail = DataExport.objects.filter(expires_at__lte=now).delete()
     return deleted
 
 

@@ -1,5 +1,7 @@
 """A person's downloads of their data, and what they kept of shared spaces that closed."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -39,9 +41,19 @@ class DataExport(models.Model):
     def __str__(self):
         return f"Export {self.pk} for {self.user_id}"
 
+    # A download still being prepared after this long was lost (a worker died): it fails.
+    GIVE_UP_AFTER = timedelta(minutes=15)
+
     @property
     def is_ready(self):
         return self.status == self.Status.READY and not self.is_expired
+
+    @property
+    def is_preparing(self):
+        return (
+            self.status == self.Status.PREPARING
+            and self.created_at > timezone.now() - self.GIVE_UP_AFTER
+        )
 
     @property
     def is_expired(self):

@@ -111,7 +111,7 @@ def export(request):
     found = _exports_of(user)
     context = {
         "exports": found,
-        "preparing": any(e.status == DataExport.Status.PREPARING for e in found),
+        "preparing": any(e.is_preparing for e in found),
     }
     if _is_partial(request):
         return render(request, "accounts/export.html#exports", context)

@@ -86,12 +86,14 @@ def export_reminders(user):
     return {
         "chosen": True,
         "how_often": preference.cadence,
+        "how_often_label": str(preference.get_cadence_display()),
         "weekday": preference.get_weekday_display(),
         "day_of_month": preference.day_of_month,
         "local_time": preference.local_time,
         "time_zone": preference.time_zone,
         "paused_until": preference.paused_until,
         "partner_activity_emails": preference.activity_emails,
+        "partner_activity_emails_label": str(preference.get_activity_emails_display()),
         "next_reminder_at": preference.next_run_at,
     }
 

@@ -26,11 +26,17 @@ def _back(request, partnership):
     return _page(partnership)
 
 
-def _render_choice(request, partnership, *, form=None, problem=None, status=200):
+def _is_partial(request):
+    return request.htmx and not request.htmx.boosted
+
+
+def _render(request, partnership, *, form=None, problem=None, status=200):
+    """The page, or only its choice card for htmx; `form` keeps what was picked."""
     prenup = prenup_of(partnership)
+    template = "couples/prenup.html#choice" if _is_partial(request) else "couples/prenup.html"
     return render(
         request,
-        "couples/prenup.html#choice",
+        template,
         {
             "partnership": partnership,
             "prenup": prenup,
@@ -43,37 +49,23 @@ def _render_choice(request, partnership, *, form=None, problem=None, status=200)
 
 
 def _done(request, partnership, message):
-    if request.htmx and not request.htmx.boosted:
-        return _render_choice(request, partnership)
+    if _is_partial(request):
+        return _render(request, partnership)
     messages.success(request, message)
     return redirect(_back(request, partnership))
 
 
 def _failed(request, partnership, problem, form=None):
-    if request.htmx and not request.htmx.boosted:
-        return _render_choice(request, partnership, form=form, problem=problem, status=409)
+    if _is_partial(request):
+        return _render(request, partnership, form=form, problem=problem, status=409)
     messages.error(request, problem)
     return redirect(_back(request, partnership))
-
-
-def _full_page(request, partnership, form=None):
-    prenup = prenup_of(partnership)
-    return render(
-        request,
-        "couples/prenup.html",
-        {
-            "partnership": partnership,
-            "prenup": prenup,
-            "form": form or ChoiceForm.for_prenup(prenup),
-            "next": _page(partnership),
-        },
-    )
 
 
 @partnership_view(paired=True)
 @require_safe
 def prenup(request, partnership):
-    return _full_page(request, partnership)
+    return _render(request, partnership)
 
 
 @partnership_view(paired=True)
@@ -81,9 +73,7 @@ def prenup(request, partnership):
 def prenup_propose(request, partnership):
     form = ChoiceForm(request.POST)
     if not form.is_valid():
-        if request.htmx and not request.htmx.boosted:
-            return _render_choice(request, partnership, form=form)
-        return _full_page(request, partnership, form)
+        return _render(request, partnership, form=form)
     try:
         result = services.prenup_propose(
             partnership=partnership, user=request.user, choice=form.cleaned_data["choice"]
