@@ -5,7 +5,14 @@ from celery import shared_task
 from trustapp.accounts import export
 
 
-@shared_task(name="accounts.build_export", acks_late=True, reject_on_worker_lost=True)
+# A large download may take longer than the default limits allow.
+@shared_task(
+    name="accounts.build_export",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=540,
+    time_limit=600,
+)
 def build_export(export_id):
     try:
         export.export_build(export_id)
