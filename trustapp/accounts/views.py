@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from trustapp.accounts.forms import ProfileForm
+from trustapp.lib.htmx import wants_partial
 
 
 @login_required
@@ -19,7 +20,7 @@ from trustapp.accounts.forms import ProfileForm
 def profile(request):
     data = request.POST if request.method == "POST" else None
     form = ProfileForm(data, instance=request.user)
-    partial = request.htmx and not request.htmx.boosted
+    partial = wants_partial(request)
     template = "accounts/profile.html#profile-form" if partial else "accounts/profile.html"
     if request.method == "POST" and form.is_valid():
         user = form.save()

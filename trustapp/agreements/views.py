@@ -30,6 +30,7 @@ from trustapp.agreements.models import (
 )
 from trustapp.agreements.templatetags.agreements import waiting_counts
 from trustapp.couples.access import partnership_view
+from trustapp.lib.htmx import render_page, wants_partial
 
 Status = Agreement.Status
 
@@ -51,17 +52,6 @@ STATUS_FILTERS = {
         lambda qs, user: qs.filter(status__in=[Status.RETIRED, Status.SET_ASIDE]),
     ),
 }
-
-
-def _htmx(request):
-    return bool(request.htmx) and not request.htmx.boosted
-
-
-def _render(request, template, context, *, partial=None, status=200):
-    """The whole page, or only the named partial when htmx asks for a piece of it."""
-    if partial and _htmx(request):
-        template = f"{template}#{partial}"
-    return render(request, template, context, status=status)
 
 
 def _archived(request, partnership):
@@ -124,7 +114,7 @@ def agreement_list(request, partnership):
         "filtered": bool(status or query),
         "waiting": waiting_counts(partnership, request.user),
     }
-    return _render(request, "agreements/list.html", context, partial="results")
+    return render_page(request, "agreements/list.html", context, partial="results")
 
 
 def _propose_initial(request):
@@ -234,7 +224,7 @@ def _detail_context(request, partnership, agreement, **extra):
 @require_GET
 def detail(request, partnership, pk):
     agreement = _get_agreement_for_user(partnership, pk)
-    return _render(
+    return render_page(
         request,
         "agreements/detail.html",
         _detail_context(request, partnership, agreement),
@@ -245,17 +235,19 @@ def detail(request, partnership, pk):
 def _answer(request, partnership, pk, *, done="", error="", status=200, **extra):
     """After an action: the updated panel for htmx, else a redirect with a message."""
     agreement = _get_agreement_for_user(partnership, pk)
-    if _htmx(request) or status != 200:
+    if wants_partial(request) or status != 200:
         context = _detail_context(
             request,
             partnership,
             agreement,
             flash=error or done,
             flash_error=bool(error),
-            oob=_htmx(request),  # refresh the "waiting for you" badges too
+            oob=wants_partial(request),  # refresh the "waiting for you" badges too
             **extra,
         )
-        return _render(request, "agreements/detail.html", context, partial="panel", status=status)
+        return render_page(
+            request, "agreements/detail.html", context, partial="panel", status=status
+        )
     if error:
         messages.error(request, error)
     elif done:
@@ -300,7 +292,7 @@ def withdraw(request, partnership, pk):
         context = _detail_context(
             request, partnership, agreement, withdraw_form=form, open_withdraw=True
         )
-        return _render(request, "agreements/detail.html", context, partial="panel")
+        return render_page(request, "agreements/detail.html", context, partial="panel")
     try:
         services.agreement_withdraw(
             agreement=agreement, user=request.user, note=form.cleaned_data["note"]
@@ -423,7 +415,7 @@ def suggest(request, partnership, pk):
             }
         )
     context["form"] = form
-    return _render(request, "agreements/suggest.html", context, partial="form", status=status)
+    return render_page(request, "agreements/suggest.html", context, partial="form", status=status)
 
 
 @partnership_view(paired=True)
@@ -474,13 +466,13 @@ def comment(request, partnership, pk):
         services.comment_add(
             agreement=agreement, author=request.user, text=form.cleaned_data["text"]
         )
-        if not _htmx(request):
+        if not wants_partial(request):
             return redirect(
                 reverse("agreements:detail", args=[partnership.public_id, pk]) + "#comments"
             )
         form = CommentForm()
     context = _detail_context(request, partnership, agreement, comment_form=form)
-    return _render(request, "agreements/detail.html", context, partial="comments")
+    return render_page(request, "agreements/detail.html", context, partial="comments")
 
 
 @partnership_view(paired=True)
@@ -517,7 +509,7 @@ def history(request, partnership, pk):
         "compare_to": compare_to,
         "comparison": comparison,
     }
-    return _render(request, "agreements/history.html", context, partial="comparison")
+    return render_page(request, "agreements/history.html", context, partial="comparison")
 
 
 # Boundaries ----------------------------------------------------------------------------
@@ -603,14 +595,14 @@ def boundary_acknowledge(request, partnership, pk):
     try:
         services.boundary_acknowledge(boundary=boundary, user=request.user, revision_id=revision_id)
     except services.AgreementError as error:
-        if _htmx(request):
+        if wants_partial(request):
             return _boundary_answer(request, partnership, boundary, flash=str(error), status=409)
         messages.error(request, str(error))
     else:
         done = _("Thank you. %(name)s will see that you acknowledged it.") % {
             "name": boundary.owner.name
         }
-        if _htmx(request):
+        if wants_partial(request):
             return _boundary_answer(request, partnership, boundary, flash=done)
         messages.success(request, done)
     return redirect(
