@@ -78,3 +78,22 @@ def test_the_download_link_rejects_post(alice_client, alice):
 def test_the_account_menu_leads_to_privacy(alice_client):
     page = alice_client.get(reverse("accounts:profile")).content.decode()
     assert reverse("accounts:privacy") in page
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("privacy", []),
+        ("export", []),
+        ("export_download", ["token"]),
+        ("copy", [1]),
+        ("copy_download", [1]),
+        ("copy_delete", [1]),
+        ("delete", []),
+    ],
+)
+def test_a_signed_out_visitor_is_sent_to_sign_in_everywhere(client, name, args):
+    for method in ("get", "post"):
+        response = getattr(client, method)(reverse(f"accounts:{name}", args=args))
+        assert response.status_code == 302, (name, method)
+        assert response["Location"].startswith(reverse("account_login"))
