@@ -19,10 +19,7 @@ from trustapp.accounts.privacy_forms import DeleteAccountForm, DiscreetForm
 from trustapp.accounts.privacy_models import DataExport, PersonalCopy
 from trustapp.couples.models import Membership, Partnership
 from trustapp.couples.prenup import grace_period, prenup_of
-
-
-def _is_partial(request):
-    return request.htmx and not request.htmx.boosted
+from trustapp.lib.htmx import render_page, wants_partial
 
 
 def _spaces(user):
@@ -52,7 +49,7 @@ def _zip_response(chunks, name):
 def privacy(request):
     user = request.user
     form = DiscreetForm(request.POST if request.method == "POST" else None, instance=user)
-    partial = _is_partial(request)
+    partial = wants_partial(request)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         saved = (
@@ -70,11 +67,8 @@ def privacy(request):
         return redirect("accounts:privacy")
     if partial:
         return render(request, "accounts/privacy.html#discreet-form", {"form": form})
-    return render(
-        request,
-        "accounts/privacy.html",
-        {"form": form, "spaces": _spaces(user), "copies": user.personal_copies.defer("data")},
-    )
+    context = {"form": form, "spaces": _spaces(user), "copies": user.personal_copies.defer("data")}
+    return render(request, "accounts/privacy.html", context)
 
 
 # -- Download my data -------------------------------------------------------------------
@@ -113,9 +107,7 @@ def export(request):
         "exports": found,
         "preparing": any(e.is_preparing for e in found),
     }
-    if _is_partial(request):
-        return render(request, "accounts/export.html#exports", context)
-    return render(request, "accounts/export.html", context)
+    return render_page(request, "accounts/export.html", context, partial="exports")
 
 
 @login_required

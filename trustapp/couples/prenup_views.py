@@ -1,7 +1,7 @@
 """The data prenup page and the step shown on the home page until both have chosen."""
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from trustapp.couples import prenup_services as services
 from trustapp.couples.access import partnership_view
 from trustapp.couples.prenup import prenup_of
 from trustapp.couples.prenup_forms import ChoiceForm
+from trustapp.lib.htmx import render_page, wants_partial
 
 
 def _page(partnership):
@@ -26,17 +27,12 @@ def _back(request, partnership):
     return _page(partnership)
 
 
-def _is_partial(request):
-    return request.htmx and not request.htmx.boosted
-
-
 def _render(request, partnership, *, form=None, problem=None, status=200):
     """The page, or only its choice card for htmx; `form` keeps what was picked."""
     prenup = prenup_of(partnership)
-    template = "couples/prenup.html#choice" if _is_partial(request) else "couples/prenup.html"
-    return render(
+    return render_page(
         request,
-        template,
+        "couples/prenup.html",
         {
             "partnership": partnership,
             "prenup": prenup,
@@ -44,19 +40,20 @@ def _render(request, partnership, *, form=None, problem=None, status=200):
             "problem": problem,
             "next": request.POST.get("next") or _page(partnership),
         },
+        partial="choice",
         status=status,
     )
 
 
 def _done(request, partnership, message):
-    if _is_partial(request):
+    if wants_partial(request):
         return _render(request, partnership)
     messages.success(request, message)
     return redirect(_back(request, partnership))
 
 
 def _failed(request, partnership, problem, form=None):
-    if _is_partial(request):
+    if wants_partial(request):
         return _render(request, partnership, form=form, problem=problem, status=409)
     messages.error(request, problem)
     return redirect(_back(request, partnership))
