@@ -1,0 +1,1 @@
+"""The load benchmark behind `make bench`: never imported by the app itself."""

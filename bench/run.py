@@ -1,0 +1,671 @@
+"""`make bench`: the app the production way on loopback, loaded page by page.
+
+    .venv/bin/python -m bench.run [--duration 8] [--connections 20] [--reseed]
+                                  [--only floor,home] [--no-reminders] [--no-docs]
+
+1. A dedicated PostgreSQL database (trustapp_bench) is migrated and seeded once
+   (bench/seed.py); it is rebuilt when a migration, the seed or the app's data files change.
+2. collectstatic into a temporary STATIC_ROOT (compressed, fingerprinted), a clean Redis
+   database (11), two signed-in sessions.
+3. gunicorn with the repository's gunicorn.conf.py, DEBUG off, STATIC_MANIFEST on.
+4. wrk (Debian's) with 20 connections for a few seconds per endpoint; the floor (a trivial
+   view behind the same middleware, see bench/urls.py) is measured at the start, the
+   middle and the end, and every page is reported as a share of the median floor.
+5. The first page load's weight, the static files' cache headers.
+6. The reminder path: the check-ins app's reminders_benchmark command, then the same
+   messages sent with plain smtplib to the same kind of loopback sink (bench/smtp_baseline.py).
+7. A table printed and written to docs/benchmarks.md (between markers; other sections stay).
+"""
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DATABASE = "trustapp_bench"
+ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
+REDIS_URL = "redis://127.0.0.1:6379/11"
+CSRF_SECRET = "benchcsrfsecretbenchcsrfsecret12"  # 32 characters: Django's unmasked form
+DOCS = ROOT / "docs" / "benchmarks.md"
+START_MARK = "<!-- make bench: start -->"
+END_MARK = "<!-- make bench: end -->"
+
+# Targets from the performance issue.
+PAGE_SHARE, POLL_SHARE, P99_MS, WEIGHT_KB = 30, 60, 50, 60
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def bench_env(data_dir):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("EMAIL_", "DJANGO_", "CELERY_", "SQLITE_", "DB_POOL"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DEBUG="0",
+        SECRET_KEY="bench-only-secret-key-not-for-production-0123456789",
+        DATABASE_URL=DATABASE_URL,
+        REDIS_URL=REDIS_URL,
+        STATIC_MANIFEST="1",
+        DATA_DIR=str(data_dir),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SITE_URL="http://127.0.0.1",
+        LOG_LEVEL="WARNING",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    return env
+
+
+def run(command, env, *, capture=False, timeout=None):
+    result = subprocess.run(
+        command,
+        cwd=ROOT,
+        env=env,
+        check=False,
+        text=True,
+        capture_output=capture,
+        timeout=timeout,
+    )
+    if result.returncode != 0:
+        if capture:
+            sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return result.stdout if capture else None
+
+
+# -- Database -------------------------------------------------------------------------
+
+
+def fingerprint():
+    """Whatever changes the schema or the seeded rows rebuilds the database."""
+    digest = hashlib.sha256()
+    patterns = [
+        "trustapp/**/migrations/*.py",
+        "trustapp/agreements/data/*.toml",
+        "trustapp/conversations/prompts/*.toml",
+        "bench/seed.py",
+    ]
+    for pattern in patterns:
+        for path in sorted(ROOT.glob(pattern)):
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def admin_connection():
+    import psycopg
+
+    return psycopg.connect(ADMIN_URL, autocommit=True)
+
+
+def database_fingerprint():
+    with admin_connection() as connection:
+        row = connection.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [DATABASE],
+        ).fetchone()
+    return None if row is None else (row[0] or "")
+
+
+def prepare_database(env, *, reseed):
+    wanted = fingerprint()
+    if not reseed and database_fingerprint() == wanted:
+        log(f"Database {DATABASE} is seeded already ({wanted}).")
+        return None
+    log(f"Building {DATABASE} from scratch ({wanted}) ...")
+    started = time.monotonic()
+    with admin_connection() as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+    run([PYTHON, "manage.py", "migrate", "--no-input", "-v0"], env)
+    counts = json.loads(run([PYTHON, "-m", "bench.seed", "seed"], env, capture=True))
+    with admin_connection() as connection:
+        connection.execute(f"COMMENT ON DATABASE \"{DATABASE}\" IS '{wanted}'")
+    log(f"Seeded in {time.monotonic() - started:.0f} s: {json.dumps(counts)}")
+    return counts
+
+
+def flush_redis():
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+# -- The server -------------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
+def fetch(url, *, method="GET", headers=None, body=None):
+    """(status, headers, body bytes) without following redirects."""
+    request = urllib.request.Request(
+        url, method=method, headers=headers or {}, data=body.encode() if body else None
+    )
+    try:
+        with OPENER.open(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def start_gunicorn(env, port, log_path):
+    command = [PYTHON, "-m", "gunicorn", "trustapp.wsgi", "--bind", f"127.0.0.1:{port}"]
+    log_file = open(log_path, "w")  # noqa: SIM115 - closed with the server
+    server = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    server.log_file = log_file
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn stopped while starting; see {log_path}")
+        try:
+            status, _headers, _body = fetch(f"http://127.0.0.1:{port}/healthz")
+            if status == 200:
+                return server
+        except OSError:
+            pass
+        time.sleep(0.3)
+    stop(server)
+    raise SystemExit("gunicorn did not answer within 60 s")
+
+
+def stop(server):
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+    server.log_file.close()
+
+
+# -- What is measured -------------------------------------------------------------------
+
+
+def endpoints(info):
+    """(name, kind, expected status, method, [paths], body builder or None, htmx?)."""
+    p = f"/p/{info['public_id']}"
+    agreement = info["agreement"]
+    checkin = info["open_checkin"]
+    conversation = info["waiting_conversation"]
+    react = [
+        ("POST", f"{p}/appreciations/{pk}/react/", "reaction=heart")
+        for pk in info["received_appreciations"]
+    ]
+    consent = [
+        ("POST", f"{p}/agreements/{pk}/agree/", f"revision={revision}")
+        for pk, revision in info["in_force_agreements"]
+    ]
+
+    def get(path):
+        return [("GET", path, "")]
+
+    return [
+        ("floor", "floor", 200, get("/bench/floor/"), False),
+        ("partnership home", "page", 200, get(f"{p}/"), False),
+        ("spaces list", "page", 200, get("/?all"), False),
+        ("agreements list", "page", 200, get(f"{p}/agreements/"), False),
+        ("agreement detail", "page", 200, get(f"{p}/agreements/{agreement}/"), False),
+        ("boundaries", "page", 200, get(f"{p}/agreements/boundaries/"), False),
+        ("appreciation log", "page", 200, get(f"{p}/appreciations/"), False),
+        ("appreciation chart", "page", 200, get(f"{p}/appreciations/looking-back/"), False),
+        ("conversations", "page", 200, get(f"{p}/conversations/"), False),
+        ("conversation history", "page", 200, get(f"{p}/conversations/history/"), False),
+        ("check-in page", "page", 200, get(f"{p}/check-ins/{checkin}/"), False),
+        ("check-in history", "page", 200, get(f"{p}/check-ins/history/"), False),
+        ("check-in trend", "page", 200, get(f"{p}/check-ins/trend/"), False),
+        ("reaction (htmx)", "htmx", 200, react, True),
+        ("consent (htmx)", "htmx", 200, consent, True),
+        (
+            "polling: conversation (htmx)",
+            "poll",
+            204,
+            get(f"{p}/conversations/{conversation}/status/?seen=10"),
+            True,
+        ),
+        (
+            "polling: check-in (htmx)",
+            "poll",
+            200,
+            get(f"{p}/check-ins/{checkin}/answers/"),
+            True,
+        ),
+    ]
+
+
+def headers_for(info, htmx):
+    cookie = (
+        f"{info['session_cookie']}={info['cookies']['alice']}; {info['csrf_cookie']}={CSRF_SECRET}"
+    )
+    headers = {
+        "Cookie": cookie,
+        "X-CSRFToken": CSRF_SECRET,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept-Encoding": "gzip, br",
+    }
+    if htmx:
+        headers["HX-Request"] = "true"
+    return headers
+
+
+def check(base, name, expected, requests, headers):
+    """Every request answers as a person would see it: no redirect to sign-in, no error."""
+    for method, path, body in requests:
+        status, _headers, content = fetch(base + path, method=method, headers=headers, body=body)
+        if status != expected:
+            raise SystemExit(
+                f"{name}: {method} {path} answered {status}, expected {expected}:\n"
+                f"{content[:500].decode(errors='replace')}"
+            )
+
+
+def wrk(base, requests, headers, *, duration, connections, work_dir):
+    requests_file = work_dir / "requests.txt"
+    headers_file = work_dir / "headers.txt"
+    requests_file.write_text("".join(f"{m}\t{p}\t{b}\n" for m, p, b in requests))
+    headers_file.write_text("".join(f"{k}: {v}\n" for k, v in headers.items()))
+    env = os.environ | {"BENCH_REQUESTS": str(requests_file), "BENCH_HEADERS": str(headers_file)}
+    command = [
+        "wrk",
+        "--threads",
+        "2",
+        "--connections",
+        str(connections),
+        "--duration",
+        f"{duration}s",
+        "--timeout",
+        "5s",
+        "--script",
+        str(ROOT / "bench" / "requests.lua"),
+        base + requests[0][1],
+    ]
+    output = subprocess.run(
+        command, env=env, capture_output=True, text=True, check=True, timeout=duration + 30
+    ).stdout
+    match = re.search(r"BENCH_JSON (\{.*\})", output)
+    if not match:
+        raise SystemExit(f"wrk printed no summary:\n{output}")
+    raw = json.loads(match.group(1))
+    errors = sum(raw[key] for key in ("connect", "read", "write", "status", "timeout"))
+    return {
+        "rps": raw["requests"] / (raw["duration_us"] / 1e6),
+        "p50": raw["p50_us"] / 1000,
+        "p90": raw["p90_us"] / 1000,
+        "p99": raw["p99_us"] / 1000,
+        "requests": raw["requests"],
+        "errors": errors,
+    }
+
+
+def load_all(base, info, *, duration, connections, only, work_dir):
+    measured = endpoints(info)
+    if only:
+        measured = [e for e in measured if e[0] == "floor" or any(o in e[0] for o in only)]
+    log("Checking every endpoint answers as expected, and warming up ...")
+    for name, _kind, expected, requests, htmx in measured:
+        headers = headers_for(info, htmx)
+        check(base, name, expected, requests, headers)
+        for _ in range(3):
+            for method, path, body in requests[:10]:
+                fetch(base + path, method=method, headers=headers, body=body)
+    floor = measured[0]
+    others = measured[1:]
+    # The floor at the start, in the middle and at the end: the machine drifts.
+    order = [floor, *others[: len(others) // 2], floor, *others[len(others) // 2 :], floor]
+    results, floors = {}, []
+    for name, kind, _expected, requests, htmx in order:
+        result = wrk(
+            base,
+            requests,
+            headers_for(info, htmx),
+            duration=duration,
+            connections=connections,
+            work_dir=work_dir,
+        )
+        result["kind"] = kind
+        log(
+            f"  {name:32} {result['rps']:8.0f} req/s  p50 {result['p50']:6.1f} ms"
+            f"  p99 {result['p99']:6.1f} ms  errors {result['errors']}"
+        )
+        if kind == "floor":
+            floors.append(result)
+        else:
+            results[name] = result
+    floor_rps = statistics.median(f["rps"] for f in floors)
+    median_floor = sorted(floors, key=lambda f: f["rps"])[len(floors) // 2]
+    rows = [("floor", median_floor | {"share": 100.0})]
+    for name, result in results.items():
+        rows.append((name, result | {"share": 100 * result["rps"] / floor_rps}))
+    return rows, floors
+
+
+# -- First page load --------------------------------------------------------------------
+
+
+class Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") in {"stylesheet", "icon"} and attrs.get("href"):
+            self.found.append(attrs["href"])
+        elif tag == "script" and attrs.get("src"):
+            self.found.append(attrs["src"])
+
+
+def page_weight(base, path, headers):
+    """Bytes on the wire for one page and everything it links (compressed where served so)."""
+    status, page_headers, html = fetch(base + path, headers=headers)
+    assert status == 200, (path, status)
+    parser = Assets()
+    parser.feed(html.decode())
+    html_encoding = page_headers.get("Content-Encoding", "identity")
+    items = [("HTML", len(html), html_encoding)]
+    gzip_html = len(gzip.compress(html if html_encoding == "identity" else b"", 6))
+    cache = {}
+    for href in parser.found:
+        status, asset_headers, body = fetch(base + href, headers={"Accept-Encoding": "br, gzip"})
+        assert status == 200, (href, status)
+        items.append((href.rsplit("/", 1)[-1], len(body), asset_headers.get("Content-Encoding")))
+        cache[href] = asset_headers.get("Cache-Control", "")
+    return {
+        "path": path,
+        "items": items,
+        "total": sum(size for _name, size, _encoding in items),
+        "html_gzip": gzip_html if html_encoding == "identity" else len(html),
+        "cache": cache,
+    }
+
+
+# -- Reminders --------------------------------------------------------------------------
+
+
+def reminders(env, people):
+    log(f"Reminder path: {people} reminders through the worker, then plain smtplib ...")
+    output = run(
+        [
+            PYTHON,
+            "manage.py",
+            "reminders_benchmark",
+            "--people",
+            str(people),
+            "--keep",
+            "--yes",
+        ],
+        env,
+        capture=True,
+        timeout=900,
+    )
+    log(output.strip())
+    match = re.search(
+        r"Dispatched (\d+) reminders in ([\d.]+) s; all (\d+) received by SMTP after "
+        r"([\d.]+) s \((\d+) per second\), repeats: (\d+)",
+        output,
+    )
+    baseline = json.loads(
+        run([PYTHON, "-m", "bench.smtp_baseline"], env, capture=True, timeout=900)
+        .strip()
+        .splitlines()[-1]
+    )
+    result = {"output": output.strip(), "baseline": baseline}
+    if match:
+        result |= {
+            "people": int(match.group(1)),
+            "dispatched_s": float(match.group(2)),
+            "received": int(match.group(3)),
+            "total_s": float(match.group(4)),
+            "per_second": int(match.group(5)),
+            "repeats": int(match.group(6)),
+        }
+    return result
+
+
+# -- Report -----------------------------------------------------------------------------
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    import django
+    import psycopg
+
+    with psycopg.connect(ADMIN_URL) as connection:
+        postgres = connection.execute("SHOW server_version").fetchone()[0]
+    wrk_version = subprocess.run(["wrk", "--version"], capture_output=True, text=True)
+    wrk_version = (wrk_version.stdout or wrk_version.stderr).split()[1]
+    gunicorn = (
+        subprocess.run([PYTHON, "-m", "gunicorn", "--version"], capture_output=True, text=True)
+        .stdout.split()[-1]
+        .strip("()")
+    )
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}){memory}, Linux {platform.release()}, "
+        f"Python {platform.python_version()}, Django {django.get_version()}, "
+        f"gunicorn {gunicorn}, PostgreSQL {postgres}, wrk {wrk_version}; "
+        f"load average {os.getloadavg()[0]:.1f} at the start"
+    )
+
+
+def verdict(name, result):
+    if result["kind"] == "floor":
+        return ""
+    notes = []
+    share = POLL_SHARE if result["kind"] == "poll" else PAGE_SHARE
+    if result["share"] < share:
+        notes.append(f"< {share}% of floor")
+    if result["p99"] >= P99_MS:
+        notes.append(f"p99 ≥ {P99_MS} ms")
+    if result["errors"]:
+        notes.append("errors")
+    return "ok" if not notes else ", ".join(notes)
+
+
+def table(rows):
+    lines = [
+        "| endpoint | req/s | p50 ms | p99 ms | errors | % of floor | target |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, result in rows:
+        lines.append(
+            f"| {name} | {result['rps']:.0f} | {result['p50']:.1f} | {result['p99']:.1f} "
+            f"| {result['errors']} | {result['share']:.0f}% | {verdict(name, result)} |"
+        )
+    return "\n".join(lines)
+
+
+def report(args, rows, floors, weights, reminder, seed_counts, info, elapsed):
+    command = "make bench" + (f" BENCH_ARGS='{args.raw}'" if args.raw else "")
+    parts = [
+        START_MARK,
+        "## Page load benchmark (`make bench`)",
+        "",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `{command}` in {elapsed:.0f} s.",
+        f"Machine: {machine_info}.",
+        "",
+        "The app runs the production way on loopback: gunicorn with the repository's "
+        "`gunicorn.conf.py` (2 processes x 4 threads), DEBUG off, the cached template loader, "
+        "compressed and fingerprinted static files, PostgreSQL with the connection pool, Redis. "
+        f"wrk keeps {args.connections} connections busy for {args.duration} s per endpoint, "
+        "signed in as Alice, who has shared the space with Bob for a year "
+        f"({info['counts']['appreciations']} appreciations, {info['counts']['agreements']} "
+        f"agreements, {info['counts']['conversations']} conversations, "
+        f"{info['counts']['checkins']} check-ins) among {info['counts']['couples']} couples "
+        f"({info['counts']['all appreciations']} appreciations in all). "
+        "The floor is a trivial view behind the same middleware (session, user, time zone, "
+        "CSRF, CSP); it ran at the start, in the middle and at the end "
+        f"({', '.join(f'{f["rps"]:.0f}' for f in floors)} req/s) and the table uses the "
+        "median. wrk and the server share the machine's CPUs, so the ratios mean more "
+        "than the absolute numbers.",
+        "",
+        f"Targets: pages at least {PAGE_SHARE}% of the floor, polling at least "
+        f"{POLL_SHARE}%, p99 under {P99_MS} ms, no errors.",
+        "",
+        table(rows),
+        "",
+    ]
+    for weight in weights:
+        items = ", ".join(
+            f"{name} {size / 1024:.1f} KB" + (f" ({enc})" if enc and enc != "identity" else "")
+            for name, size, enc in weight["items"]
+        )
+        parts.append(
+            f"First load of `{weight['path']}`: {weight['total'] / 1024:.1f} KB transferred "
+            f"(target {WEIGHT_KB} KB): {items}. "
+            f"The HTML gzipped by a proxy would be {weight['html_gzip'] / 1024:.1f} KB."
+        )
+        parts.append("")
+    if weights:
+        cache = sorted(set(weights[0]["cache"].values()))
+        parts.append(f"Static files are served with `Cache-Control: {' / '.join(cache)}`.")
+        parts.append("")
+    if reminder:
+        base = reminder["baseline"]
+        if "total_s" in reminder:
+            parts.append(
+                f"Reminder path: {reminder['people']} reminders dispatched in "
+                f"{reminder['dispatched_s']:.1f} s and all received by the SMTP sink after "
+                f"{reminder['total_s']:.1f} s ({reminder['per_second']}/s, "
+                f"{reminder['repeats']} sent twice) by a real Celery worker (2 processes). "
+                f"Plain smtplib sending the same {base['messages']} messages, already written, "
+                f"to the same kind of sink: {base['send_s']:.1f} s on one connection "
+                f"({base['per_second']:.0f}/s); writing them took {base['build_s']:.1f} s. "
+                f"The full path costs {reminder['total_s'] / base['send_s']:.1f}x plain sending."
+            )
+        else:
+            parts.append("Reminder path: " + reminder["output"].replace("\n", " "))
+        parts.append("")
+    if seed_counts:
+        parts.append(f"Seeded this run: `{json.dumps(seed_counts)}`.")
+        parts.append("")
+    parts.append(END_MARK)
+    return "\n".join(parts)
+
+
+def write_docs(section):
+    DOCS.parent.mkdir(exist_ok=True)
+    text = DOCS.read_text() if DOCS.exists() else "# Benchmarks\n"
+    if START_MARK in text and END_MARK in text:
+        before, rest = text.split(START_MARK, 1)
+        _old, after = rest.split(END_MARK, 1)
+        text = before + section + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    DOCS.write_text(text)
+
+
+machine_info = ""
+
+
+def main():
+    global machine_info
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--duration", type=int, default=8, help="seconds per endpoint")
+    parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--reseed", action="store_true", help="rebuild the database")
+    parser.add_argument("--only", default="", help="comma-separated parts of endpoint names")
+    parser.add_argument("--reminders", type=int, default=10000, help="0 to skip")
+    parser.add_argument("--no-docs", action="store_true", help="print only")
+    args = parser.parse_args()
+    args.raw = " ".join(sys.argv[1:])
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install -y wrk")
+    started = time.monotonic()
+    machine_info = machine()
+    work_dir = Path(tempfile.mkdtemp(prefix="trustapp-bench-"))
+    env = bench_env(work_dir)
+    try:
+        seed_counts = prepare_database(env, reseed=args.reseed)
+        log("collectstatic ...")
+        run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"], env)
+        flush_redis()
+        info = json.loads(run([PYTHON, "-m", "bench.seed", "prepare"], env, capture=True))
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = start_gunicorn(env, port, work_dir / "gunicorn.log")
+        try:
+            only = [part.strip() for part in args.only.split(",") if part.strip()]
+            rows, floors = load_all(
+                base,
+                info,
+                duration=args.duration,
+                connections=args.connections,
+                only=only,
+                work_dir=work_dir,
+            )
+            weights = [
+                page_weight(base, f"/p/{info['public_id']}/", headers_for(info, False)),
+                page_weight(base, "/accounts/login/", {"Accept-Encoding": "gzip, br"}),
+            ]
+        finally:
+            stop(server)
+        reminder = reminders(env, args.reminders) if args.reminders and not only else None
+        section = report(
+            args, rows, floors, weights, reminder, seed_counts, info, time.monotonic() - started
+        )
+        log("")
+        log(section)
+        if not args.no_docs and not only:
+            write_docs(section)
+            log(f"\nWritten to {DOCS.relative_to(ROOT)}.")
+    finally:
+        shutil.rmtree(work_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

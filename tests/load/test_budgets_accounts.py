@@ -1,0 +1,49 @@
+"""A person's own pages under /me/ and the account pages: query budgets that hold when the
+person has been in a thousand shared spaces. (The sessions page's cost per signed-in device
+is asserted in tests/accounts/test_sessions.py.)"""
+
+from types import SimpleNamespace
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.conftest import make_user
+from tests.load.budget import Budget, Call, assert_budgets
+from trustapp.couples.models import Membership, Partnership
+
+
+def grow(world):
+    now = timezone.now()
+    ended = Partnership.objects.bulk_create(
+        Partnership(ended_at=now, ended_by=world.alice) for _ in range(1000)
+    )
+    others = [make_user(f"past{index}@example.com", f"Past {index}") for index in range(3)]
+    Membership.objects.bulk_create(
+        membership
+        for index, partnership in enumerate(ended)
+        for membership in (
+            Membership(partnership=partnership, user=world.alice, slot=1, left_at=now),
+            Membership(partnership=partnership, user=others[index % 3], slot=2),
+        )
+    )
+
+
+PAGES = [
+    Budget("profile", 2, lambda w: Call(reverse("accounts:profile"))),
+    Budget("privacy", 5, lambda w: Call(reverse("accounts:privacy"))),
+    Budget("download my data", 3, lambda w: Call(reverse("accounts:export"))),
+    Budget("delete my account", 4, lambda w: Call(reverse("accounts:delete"))),
+    Budget("reminders", 6, lambda w: Call(reverse("reminders:settings"))),
+    Budget("email addresses", 6, lambda w: Call(reverse("account_email"))),
+    Budget("two-factor", 4, lambda w: Call(reverse("mfa_index"))),
+]
+
+
+@pytest.fixture
+def world(partnership, alice, bob):
+    return SimpleNamespace(partnership=partnership, alice=alice, bob=bob)
+
+
+def test_every_account_page_keeps_its_query_budget_as_data_grows(alice_client, world):
+    assert_budgets(alice_client, world, PAGES, grow)

@@ -1,0 +1,183 @@
+"""Check-ins: every page and htmx endpoint, including the answers region the page polls
+while waiting for the partner, has a query budget that holds from ten check-ins to more
+than a thousand (with their answers, topics and small steps)."""
+
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from django.utils import timezone
+
+from tests.appreciations.conftest import make_appreciation
+from tests.checkins.support import ANSWER_POST, action_point, answer, open_checkin, url
+from tests.load.budget import Budget, Call, assert_budgets
+from tests.load.test_budgets_appreciations import grow as grow_appreciations
+from trustapp.appreciations.models import Appreciation
+from trustapp.checkins import services
+from trustapp.checkins.models import ActionPoint, AgendaItem, Answer, CheckIn
+
+GROWTH = 1000
+
+
+def make_world(partnership, alice, bob):
+    now = timezone.now()
+    for week in range(8, 0, -1):
+        opened = now - timedelta(days=7 * week)
+        checkin = open_checkin(partnership, opened_at=opened, closed_at=opened)
+        answer(checkin, alice)
+        answer(checkin, bob, connected=3)
+        action_point(checkin, owner=alice)
+        action_point(checkin, done_at=opened)
+    services.agenda_add(partnership=partnership, user=bob, text="The holidays")
+    # What the look-back shows: appreciations since last week's check-in.
+    for text in ("Made soup", "Called the plumber"):
+        make_appreciation(partnership, bob, alice, text, shared_at=now - timedelta(days=2))
+    world = SimpleNamespace(partnership=partnership, alice=alice, bob=bob, previous=checkin)
+    current(world)
+    return world
+
+
+def current(world):
+    """This week's check-in, open, answered by Alice and not yet by Bob (so it polls)."""
+    checkin = services.checkin_start(partnership=world.partnership)
+    if not checkin.answers.exists():
+        answer(checkin, world.alice)
+        # Something to look back on since the check-in before it.
+        make_appreciation(world.partnership, world.bob, world.alice, "Made soup")
+    return checkin
+
+
+def grow(world):
+    """A thousand past check-ins, both answered; a thousand topics and steps; and a year of
+    appreciations, which the look-back shows."""
+    partnership, alice, bob = world.partnership, world.alice, world.bob
+    now = timezone.now()
+    checkins = CheckIn.objects.bulk_create(
+        CheckIn(
+            partnership=partnership,
+            opened_at=now - timedelta(days=60 + index),
+            closed_at=now - timedelta(days=60 + index),
+        )
+        for index in range(GROWTH)
+    )
+    Answer.objects.bulk_create(
+        Answer(checkin=checkin, author=user, connected=index % 5 + 1, trusted=3)
+        for index, checkin in enumerate(checkins)
+        for user in (alice, bob)
+    )
+    ActionPoint.objects.bulk_create(
+        ActionPoint(checkin=checkin, text="A step", owner=alice) for checkin in checkins
+    )
+    ActionPoint.objects.bulk_create(
+        ActionPoint(checkin=world.previous, text=f"Step {index}", for_both=True)
+        for index in range(300)
+    )
+    AgendaItem.objects.bulk_create(
+        AgendaItem(
+            partnership=partnership,
+            added_by=bob,
+            text=f"Topic {index}",
+            talked_about_at=checkins[index].opened_at if index % 2 else None,
+            talked_about_in=checkins[index] if index % 2 else None,
+        )
+        for index in range(GROWTH)
+    )
+    grow_appreciations(world)
+    # Written over the past year, long before last week's check-in.
+    Appreciation.objects.filter(partnership=partnership, shared_at__gt=now).update(
+        shared_at=now - timedelta(days=200)
+    )
+
+
+def fresh_agenda_item(world):
+    return services.agenda_add(partnership=world.partnership, user=world.bob, text="Money")
+
+
+def fresh_step(world):
+    return action_point(current(world), owner=world.alice)
+
+
+def checkin_url(name, world, *args):
+    return url(name, world.partnership, *args)
+
+
+PAGES = [
+    Budget("current", 7, lambda w: Call(checkin_url("current", w), status=302)),
+    Budget("this week's check-in", 18, lambda w: Call(current(w).get_absolute_url())),
+    Budget("last week's check-in", 15, lambda w: Call(w.previous.get_absolute_url())),
+    Budget(
+        "answers poll (htmx)",
+        5,
+        lambda w: Call(checkin_url("answers", w, current(w).pk), htmx=True),
+    ),
+    Budget("history", 6, lambda w: Call(checkin_url("history", w))),
+    Budget(
+        "history, next page (htmx)",
+        5,
+        lambda w: Call(checkin_url("history", w) + "?page=2", htmx=True),
+    ),
+    Budget("trend", 7, lambda w: Call(checkin_url("trend", w))),
+    Budget("rhythm", 5, lambda w: Call(checkin_url("schedule", w))),
+]
+
+ACTIONS = [
+    Budget(
+        "change my answer (htmx)",
+        18,
+        lambda w: Call(checkin_url("answer", w, current(w).pk), "post", ANSWER_POST, htmx=True),
+    ),
+    Budget(
+        "add a topic (htmx)",
+        10,
+        lambda w: Call(
+            checkin_url("agenda_add", w, current(w).pk), "post", {"text": "Money"}, htmx=True
+        ),
+    ),
+    Budget(
+        "tick a topic off (htmx)",
+        11,
+        lambda w: Call(
+            checkin_url("agenda_talked", w, fresh_agenda_item(w).pk),
+            "post",
+            {"talked": "1"},
+            htmx=True,
+        ),
+    ),
+    Budget(
+        "add a step (htmx)",
+        6,
+        lambda w: Call(
+            checkin_url("action_add", w, current(w).pk),
+            "post",
+            {"text": "A walk", "owner_choice": "both"},
+            htmx=True,
+        ),
+    ),
+    Budget(
+        "mark a step done (htmx)",
+        6,
+        lambda w: Call(
+            checkin_url("action_done", w, fresh_step(w).pk), "post", {"done": "1"}, htmx=True
+        ),
+    ),
+    Budget(
+        "change the rhythm (form)",
+        10,
+        lambda w: Call(checkin_url("schedule", w), "post", {"cadence": "fortnightly"}, status=302),
+    ),
+    # Last: it closes this week's check-in; the next request opens a fresh one.
+    Budget(
+        "finish (form)",
+        6,
+        lambda w: Call(checkin_url("finish", w, current(w).pk), "post", status=302),
+    ),
+]
+
+
+@pytest.fixture
+def world(partnership, alice, bob):
+    return make_world(partnership, alice, bob)
+
+
+def test_every_checkins_page_and_action_keeps_its_query_budget_as_data_grows(alice_client, world):
+    assert_budgets(alice_client, world, PAGES + ACTIONS, grow)
