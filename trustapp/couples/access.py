@@ -7,20 +7,34 @@ person's membership. Anyone else gets a 404, never a 403 that would confirm it e
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 
-from trustapp.couples.models import Membership, Partnership
+from trustapp.couples.models import Membership
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
 def get_partnership_for_user(user, public_id):
-    """The partnership with this id that `user` is or was a member of, else 404."""
-    queryset = Partnership.objects.prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.select_related("user"))
+    """The partnership with this id that `user` is or was a member of, else 404.
+
+    One query on every page: the memberships with their partnership and users, handed to
+    the partnership as if prefetched, so `member_list()` and `partner_of()` cost nothing.
+    """
+    memberships = list(
+        Membership.objects.select_related("partnership", "user")
+        .filter(partnership__public_id=public_id)
+        .order_by("slot")
     )
-    return get_object_or_404(queryset, public_id=public_id, memberships__user=user)
+    if not any(membership.user_id == user.pk for membership in memberships):
+        raise Http404
+    partnership = memberships[0].partnership
+    prefetched = partnership.memberships.all()
+    prefetched._result_cache, prefetched._prefetch_done = memberships, True
+    partnership._prefetched_objects_cache = {"memberships": prefetched}
+    for membership in memberships:
+        membership.partnership = partnership
+    return partnership
 
 
 def partnership_view(view=None, *, archive_ok=False, paired=False):
