@@ -1,17 +1,46 @@
 """Helpers for reminder tests: a person whose reminder is due, and reading what was sent."""
 
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
+from tests.conftest import make_partnership, make_user
 from trustapp.checkins.reminders import services
-from trustapp.checkins.reminders.models import ReminderDelivery
+from trustapp.checkins.reminders.models import ReminderDelivery, ReminderPreference
 
 
 def set_preference(user, **fields):
     fields.setdefault("time_zone", user.time_zone)
     return services.preference_save(user=user, **fields)
+
+
+def make_due_people(count):
+    """`count` people in pairs, each with a weekly reminder that was due a minute ago."""
+    users = [make_user(f"person{i}@example.com", f"Person {i}") for i in range(count)]
+    for first, second in zip(users[::2], users[1::2], strict=True):
+        make_partnership(first, second)
+    due = timezone.now() - timedelta(minutes=1)
+    ReminderPreference.objects.bulk_create(
+        [ReminderPreference(user=user, time_zone=user.time_zone, next_run_at=due) for user in users]
+    )
+    return users
+
+
+def tell(recipient, *, about, by, message="They noticed something you did.", path="/", **more):
+    """What a feature does when a partner acts: notify_partner, with test-sized defaults."""
+    from trustapp.lib.notify import notify_partner
+
+    notify_partner(
+        partnership=about,
+        recipient=recipient,
+        actor=by,
+        kind=more.get("kind", "appreciation"),
+        subject=more.get("subject", "An appreciation for you"),
+        message=message,
+        path=path,
+    )
 
 
 def sent_to(address):

@@ -2,15 +2,13 @@
 
 import threading
 from collections import Counter
-from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
-from tests.checkins.reminders.conftest import message_ids
-from tests.conftest import make_partnership, make_user
+from tests.checkins.reminders.conftest import make_due_people, message_ids
 from trustapp.checkins.reminders import services
 from trustapp.checkins.reminders.models import ReminderDelivery, ReminderPreference
 
@@ -42,14 +40,7 @@ def run_together(function, count=2):
 
 @pytest.fixture
 def due_people():
-    users = [make_user(f"person{i}@example.com", f"Person {i}") for i in range(60)]
-    for first, second in zip(users[::2], users[1::2], strict=True):
-        make_partnership(first, second)
-    due = timezone.now() - timedelta(minutes=1)
-    ReminderPreference.objects.bulk_create(
-        [ReminderPreference(user=user, time_zone=user.time_zone, next_run_at=due) for user in users]
-    )
-    return users
+    return make_due_people(60)
 
 
 def test_two_dispatchers_at_once_send_each_due_reminder_once(due_people):

@@ -8,12 +8,17 @@ import pytest
 import time_machine
 from django.core import mail
 
-from tests.checkins.reminders.conftest import deliveries, message_ids, sent_to, set_preference
+from tests.checkins.reminders.conftest import (
+    deliveries,
+    message_ids,
+    sent_to,
+    set_preference,
+    tell,
+)
 from tests.conftest import make_partnership, make_user
 from trustapp.checkins.reminders import services
 from trustapp.checkins.reminders.models import PartnerNotice, ReminderDelivery, ReminderPreference
 from trustapp.couples.services import partnership_leave
-from trustapp.lib.notify import notify_partner
 
 pytestmark = pytest.mark.django_db
 
@@ -215,15 +220,7 @@ def test_one_email_lists_every_partnership(partnership, alice, carol, run):
 def test_stopping_for_a_person_stops_everything_waiting(partnership, alice, bob, run):
     with time_machine.travel(at(2026, 6, 1, 6), tick=False):
         set_preference(alice, cadence="weekly", weekday=0, local_time=time(19))
-        notify_partner(
-            partnership=partnership,
-            recipient=alice,
-            actor=bob,
-            kind="appreciation",
-            subject="Bob appreciated you",
-            message="Bob noticed something you did.",
-            path="/",
-        )
+        tell(alice, about=partnership, by=bob)
     with time_machine.travel(at(2026, 6, 1, 17, 0, 5), tick=False):
         services.reminders_dispatch()
         services.reminders_stop_for_user(alice)
@@ -332,15 +329,7 @@ def test_an_address_the_server_refuses_is_marked_failed_and_the_batch_goes_on(
 def test_partner_activity_waits_for_one_daily_digest_by_default(partnership, alice, bob, run):
     for hour in (9, 13):
         with time_machine.travel(at(2026, 6, 2, hour), tick=False):
-            notify_partner(
-                partnership=partnership,
-                recipient=bob,
-                actor=alice,
-                kind="appreciation",
-                subject="Alice appreciated you",
-                message=f"Alice noticed something at {hour}.",
-                path=f"/p/{partnership.public_id}/",
-            )
+            tell(bob, about=partnership, by=alice, message=f"Alice noticed something at {hour}.")
     assert mail.outbox == []
     run(at(2026, 6, 2, 21, 59))  # 17:59 in New York
     run(at(2026, 6, 2, 21, 59), function=services.partner_notices_dispatch)
@@ -360,15 +349,7 @@ def test_partner_activity_can_come_soon_after_each_event_or_not_at_all(
         set_preference(bob, activity_emails="each")
         set_preference(alice, activity_emails="off")
         for recipient, actor in ((bob, alice), (alice, bob)):
-            notify_partner(
-                partnership=partnership,
-                recipient=recipient,
-                actor=actor,
-                kind="proposal",
-                subject="A proposal waits for you",
-                message="A proposal waits for you.",
-                path="/",
-            )
+            tell(recipient, about=partnership, by=actor, subject="A proposal waits for you")
     run(at(2026, 6, 2, 9, 1), function=services.partner_notices_dispatch)
     [message] = mail.outbox
     assert message.to == ["bob@example.com"]
@@ -378,15 +359,7 @@ def test_partner_activity_can_come_soon_after_each_event_or_not_at_all(
 
 def test_notices_from_a_partnership_that_ended_are_dropped(partnership, alice, bob, run):
     with time_machine.travel(at(2026, 6, 2, 9), tick=False):
-        notify_partner(
-            partnership=partnership,
-            recipient=bob,
-            actor=alice,
-            kind="appreciation",
-            subject="s",
-            message="m",
-            path="/",
-        )
+        tell(bob, about=partnership, by=alice)
         partnership_leave(partnership=partnership, user=alice)
     run(at(2026, 6, 3), function=services.partner_notices_dispatch)
     assert mail.outbox == []

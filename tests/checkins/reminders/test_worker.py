@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.checkins.reminders.conftest import set_preference
+from tests.checkins.reminders.conftest import make_due_people, set_preference
 from tests.checkins.reminders.support import (
     Worker,
     flush_test_redis,
@@ -23,24 +23,12 @@ from tests.checkins.reminders.support import (
     wait_for,
     worker_database_sessions,
 )
-from tests.conftest import make_partnership, make_user
 from trustapp.checkins.models import Answer, CheckIn
 from trustapp.checkins.reminders import services
 from trustapp.checkins.reminders.models import ReminderDelivery, ReminderPreference
 from trustapp.checkins.reminders.tasks import dispatch_reminders
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only]
-
-
-def make_due_people(count):
-    users = [make_user(f"person{i}@example.com", f"Person {i}") for i in range(count)]
-    for first, second in zip(users[::2], users[1::2], strict=True):
-        make_partnership(first, second)
-    due = timezone.now() - timedelta(minutes=1)
-    ReminderPreference.objects.bulk_create(
-        [ReminderPreference(user=user, time_zone=user.time_zone, next_run_at=due) for user in users]
-    )
-    return users
 
 
 def make_due(user):

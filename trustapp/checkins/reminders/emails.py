@@ -68,7 +68,7 @@ def build_all(deliveries, *, now, on_error):
     for delivery in deliveries:
         preference = preferences.get(delivery.user_id)
         try:
-            if not delivery.user.is_active:
+            if not delivery.user.is_active or getattr(delivery.user, "deleted_at", None):
                 messages[delivery.pk] = None
             elif delivery.kind == ReminderDelivery.Kind.DIGEST:
                 messages[delivery.pk] = _digest(delivery, preference, notices.get(delivery.pk))
@@ -100,8 +100,6 @@ def _reminder(delivery, preference, partnerships, extras, now):
     if not partnerships:
         return None
     user = delivery.user
-    if _is_discreet(user):
-        return _discreet(delivery, _check_in_link(partnerships[0]), "reminders")
     spaces = [
         {
             "partnership": partnership,
@@ -127,6 +125,7 @@ def _reminder(delivery, preference, partnerships, extras, now):
         context={
             "recipient": user,
             "spaces": spaces,
+            "discreet_link": spaces[0]["link"],  # all a discreet email shows (lib/mail.py)
             "next_reminder_at": preference.next_run_at,
             "cadence": preference.get_cadence_display(),
             "unsubscribe_url": unsubscribe_url,
@@ -190,8 +189,6 @@ def _digest(delivery, preference, notices):
     if not notices:
         return None
     user = delivery.user
-    if _is_discreet(user):
-        return _discreet(delivery, absolute_url(notices[0].path), "activity")
     for notice in notices:
         notice.link = absolute_url(notice.path)
     if len(notices) == 1:
@@ -213,29 +210,7 @@ def _digest(delivery, preference, notices):
         context={
             "recipient": user,
             "notices": notices,
-            "unsubscribe_url": unsubscribe_url,
-            "settings_url": absolute_url(reverse("reminders:settings")),
-        },
-    )
-    return ListEmail.from_message(message)
-
-
-def _is_discreet(user):
-    """The person asked for emails with no names or words in them (account settings)."""
-    return bool(getattr(user, "discreet_emails", False))
-
-
-def _discreet(delivery, link, unsubscribe_from):
-    user = delivery.user
-    unsubscribe_url = _link("reminders:unsubscribe", user, unsubscribe_from)
-    message = build_templated(
-        to=user.email,
-        user=user,
-        template="checkins/email/discreet",
-        subject=_("You have an update"),
-        headers=_headers(delivery, unsubscribe_url),
-        context={
-            "link": link,
+            "discreet_link": notices[0].link,
             "unsubscribe_url": unsubscribe_url,
             "settings_url": absolute_url(reverse("reminders:settings")),
         },
