@@ -39,14 +39,19 @@ class TakeawayConflict(ConversationError):
 
 
 def tender_unlocked(partnership):
-    """True only when both partners turned the tender deck on."""
-    members = {membership.user_id for membership in partnership.member_list()}
-    if len(members) < 2:
-        return False
-    opted = set(
-        TenderOptIn.objects.filter(partnership=partnership).values_list("user_id", flat=True)
-    )
-    return members <= opted
+    """True only when both partners turned the tender deck on. Asked once per request:
+    the answer is kept on the partnership object until `tender_set` changes it."""
+    if "_tender_unlocked" not in partnership.__dict__:
+        members = {membership.user_id for membership in partnership.member_list()}
+        opted = set()
+        if len(members) == 2:
+            opted = set(
+                TenderOptIn.objects.filter(partnership=partnership).values_list(
+                    "user_id", flat=True
+                )
+            )
+        partnership.__dict__["_tender_unlocked"] = len(members) == 2 and members <= opted
+    return partnership.__dict__["_tender_unlocked"]
 
 
 def tender_opted_in(partnership, user):
@@ -55,6 +60,7 @@ def tender_opted_in(partnership, user):
 
 def tender_set(*, partnership, user, on):
     """Turn the tender deck on or off for one partner. Turning it off locks it again."""
+    partnership.__dict__.pop("_tender_unlocked", None)
     if on:
         TenderOptIn.objects.get_or_create(partnership=partnership, user=user)
     else:
@@ -128,10 +134,9 @@ def prompt_draw(*, partnership, depth=None, exclude_pk=None):
         prompts = prompts.filter(depth=depth)
     if exclude_pk:
         prompts = prompts.exclude(pk=exclude_pk)
-    fresh = prompts.exclude(
-        Exists(Conversation.objects.filter(partnership=partnership, prompt=OuterRef("pk")))
-    )
-    ids = list(fresh.values_list("pk", flat=True)) or list(prompts.values_list("pk", flat=True))
+    talked = Exists(Conversation.objects.filter(partnership=partnership, prompt=OuterRef("pk")))
+    rows = list(prompts.annotate(talked=talked).values_list("pk", "talked"))
+    ids = [pk for pk, was_talked in rows if not was_talked] or [pk for pk, _talked in rows]
     if not ids:
         return None
     return Prompt.objects.select_related("topic").get(pk=random.choice(ids))
