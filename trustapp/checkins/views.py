@@ -16,7 +16,9 @@ STOP_POLLING = 286
 
 
 def _get_checkin_for_user(partnership, pk):
-    return get_object_or_404(CheckIn, partnership=partnership, pk=pk)
+    checkin = get_object_or_404(CheckIn, partnership=partnership, pk=pk)
+    checkin.partnership = partnership  # loaded already, with its members
+    return checkin
 
 
 def _is_partial(request):
@@ -165,9 +167,10 @@ def answers(request, partnership, pk):
     checkin = _get_checkin_for_user(partnership, pk)
     if not _is_partial(request):
         return redirect(checkin.get_absolute_url() + "#answers")
-    response = _render_region(request, partnership, checkin, "answers")
-    answers = services.answers_for(checkin, request.user)
-    if answers.revealed or not checkin.is_open:
+    context = _base_context(request, partnership, checkin)
+    context |= _answers_context(request, partnership, checkin)
+    response = render(request, "checkins/detail.html#answers", context)
+    if context["answers"].revealed or not checkin.is_open:
         response.status_code = STOP_POLLING
     return response
 

@@ -94,7 +94,8 @@ def draw(request, partnership):
         return redirect("conversations:index", public_id=partnership.public_id)
     depth = form.cleaned_data["depth"]
     depth = None if depth == DrawForm.ANY else depth
-    skip = Prompt.objects.filter(slug=request.GET.get("after", "")).values("pk").first()
+    after = request.GET.get("after")
+    skip = Prompt.objects.filter(slug=after).values("pk").first() if after else None
     prompt = services.prompt_draw(
         partnership=partnership, depth=depth, exclude_pk=skip and skip["pk"]
     )
