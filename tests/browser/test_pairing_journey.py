@@ -63,6 +63,7 @@ def test_two_people_pair_up_and_one_leaves(browser_page, live_server, transactio
     space_url = alice.url
 
     bob.get_by_role("link", name="Leave this shared space").click()
+    expect(bob.get_by_label("I understand")).to_be_visible()
     assert_accessible(bob)
     bob.get_by_role("button", name="Leave").click()
     expect(bob.locator(".form-errors, .error").first).to_contain_text("tick the box")
