@@ -32,3 +32,8 @@ test: install browser
 
 lint: install
 	.venv/bin/ruff check .
+
+# Reminder throughput (docs/benchmarks.md). Point DATABASE_URL and REDIS_URL at a
+# throwaway database and Redis; BENCH_ARGS="--people 10000 --concurrency 2".
+bench-reminders: install
+	DEBUG=1 $(PY) manage.py reminders_benchmark $(BENCH_ARGS)

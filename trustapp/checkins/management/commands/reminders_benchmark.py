@@ -31,6 +31,53 @@ DOMAIN = "bench.invalid"
 ZONES = ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC", "Australia/Sydney"]
 
 
+class DatabaseCpu:
+    """CPU seconds the PostgreSQL backends serving this database used while measuring
+    (Linux only: backend process titles name the database; /proc has their CPU times)."""
+
+    def __init__(self, name):
+        self.name = name.encode()
+        self.tick = os.sysconf("SC_CLK_TCK")
+        self.baseline = {}
+        self.latest = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._sample_until_stopped, daemon=True)
+
+    def _sample(self):
+        found = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/cmdline", "rb") as cmdline:
+                    title = cmdline.read()
+                if not title.startswith(b"postgres: ") or self.name not in title:
+                    continue
+                with open(f"/proc/{entry.name}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            found[entry.name] = (int(fields[11]) + int(fields[12])) / self.tick
+        return found
+
+    def _sample_until_stopped(self):
+        while not self.stop.wait(0.2):
+            self.latest.update(self._sample())
+
+    def __enter__(self):
+        self.baseline = self._sample()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+        self.latest.update(self._sample())
+
+    def used(self):
+        return sum(cpu - self.baseline.get(pid, 0) for pid, cpu in self.latest.items())
+
+
 def _children_cpu():
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -99,7 +146,9 @@ class Command(BaseCommand):
         try:
             self._wait_for_worker(worker)
             own_cpu, worker_cpu = time.process_time(), _children_cpu()
-            self._measure(people, sink, timeout)
+            with DatabaseCpu(settings.DATABASES["default"]["NAME"]) as database:
+                self._measure(people, sink, timeout)
+            database_cpu = database.used()
             own_cpu = time.process_time() - own_cpu
         finally:
             worker.terminate()
@@ -114,7 +163,8 @@ class Command(BaseCommand):
         worker_cpu = _children_cpu() - worker_cpu
         self.stdout.write(
             f"CPU per reminder: worker {worker_cpu / people * 1000:.1f} ms (including its"
-            f" start), SMTP sink and this command {own_cpu / people * 1000:.1f} ms;"
+            f" start), PostgreSQL {database_cpu / people * 1000:.1f} ms,"
+            f" SMTP sink and this command {own_cpu / people * 1000:.1f} ms;"
             f" load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
         )
 
