@@ -68,7 +68,7 @@ def build_all(deliveries, *, now, on_error):
     for delivery in deliveries:
         preference = preferences.get(delivery.user_id)
         try:
-            if not delivery.user.is_active or getattr(delivery.user, "deleted_at", None):
+            if not delivery.user.is_active or delivery.user.deleted_at:
                 messages[delivery.pk] = None
             elif delivery.kind == ReminderDelivery.Kind.DIGEST:
                 messages[delivery.pk] = _digest(delivery, preference, notices.get(delivery.pk))
