@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,9 +13,8 @@ from django_htmx.http import HttpResponseStopPolling
 
 from trustapp.conversations import services
 from trustapp.conversations.forms import AnswerForm, DrawForm, TakeawayForm, TalkedForm
-from trustapp.conversations.models import Answer, Conversation, Prompt, PromptChoice, Topic
+from trustapp.conversations.models import Conversation, Prompt, PromptChoice, Topic
 from trustapp.couples.access import partnership_view
-from trustapp.couples.models import Membership
 
 HISTORY_PAGE_SIZE = 20
 ONGOING_LIMIT = 10
@@ -342,50 +341,17 @@ def status(request, public_id, pk):
     and 286 (stop polling) once both answered, with an event that reloads the page's
     conversation region.
     """
-    url = reverse("conversations:conversation", args=[public_id, pk])
     if not request.htmx:
-        return redirect(url)
-    partner = Membership.objects.filter(partnership=OuterRef("partnership")).exclude(
-        user=request.user
-    )
-    answers = Answer.objects.filter(conversation=OuterRef("pk"))
-    row = (
-        Conversation.objects.filter(
-            pk=pk, partnership__public_id=public_id, partnership__memberships__user=request.user
-        )
-        .annotate(
-            i_answered=Exists(answers.filter(user=request.user)),
-            partner_answered=Exists(answers.exclude(user=request.user)),
-            partner_display_name=Subquery(partner.values("user__display_name")[:1]),
-            partner_email=Subquery(partner.values("user__email")[:1]),
-        )
-        .values(
-            "revealed_at",
-            "i_answered",
-            "partner_answered",
-            "partner_display_name",
-            "partner_email",
-        )
-        .first()
-    )
+        return redirect("conversations:conversation", public_id=public_id, pk=pk)
+    row = services.conversation_status(public_id=public_id, pk=pk, user=request.user)
     if row is None:
         raise Http404
-    revealed = row["revealed_at"] is not None
+    revealed = row["revealed"]
     state = "revealed" if revealed else f"{int(row['i_answered'])}{int(row['partner_answered'])}"
     if not revealed and request.GET.get("seen") == state:
         return HttpResponse(status=204)
     context = {
-        "status": {
-            "public_id": public_id,
-            "pk": pk,
-            "revealed": revealed,
-            "poll": not revealed,
-            "i_answered": row["i_answered"],
-            "partner_answered": row["partner_answered"],
-            "partner_name": row["partner_display_name"]
-            or (row["partner_email"] or "").split("@")[0],
-            "state": state,
-        },
+        "status": row | {"public_id": public_id, "pk": pk, "poll": not revealed, "state": state}
     }
     if revealed:
         response = HttpResponseStopPolling(
