@@ -1,0 +1,135 @@
+"""Two hot paths are hand-written SQL for speed (the navigation's "waiting for you" count on
+every page, and the status line a waiting page polls). These tests hold each to the ORM
+rules it replaces, in every state those rules know about."""
+
+from django.db.models import Exists, OuterRef, Subquery
+
+from tests.agreements.conftest import agree, in_force, propose, suggest
+from tests.conftest import make_partnership, make_user
+from tests.conversations.conftest import ALICE_WORDS, BOB_WORDS
+from trustapp.agreements import library
+from trustapp.agreements import services as agreements
+from trustapp.agreements.models import Agreement, Boundary
+from trustapp.conversations import services as conversations
+from trustapp.conversations.models import Answer, Conversation, Prompt
+from trustapp.couples.models import Membership
+from trustapp.couples.services import partnership_leave
+
+
+def orm_waiting(partnership, user):
+    return {
+        "agreements": Agreement.objects.filter(partnership=partnership).waiting_on(user).count(),
+        "boundaries": Boundary.objects.filter(partnership=partnership).waiting_on(user).count(),
+    }
+
+
+def test_the_waiting_count_follows_the_same_rules_as_the_orm(partnership, alice, bob):
+    library.load()
+    carol, dave = make_user("carol@example.com", "Carol"), make_user("dave@example.com", "Dave")
+    elsewhere = make_partnership(carol, dave)
+    with agreements.notifications_off():
+        propose(partnership, alice, title="Alice asks")
+        propose(partnership, bob, title="Bob asks")
+        agreed = in_force(partnership, alice, bob, title="Both agreed")
+        changed = suggest(in_force(partnership, bob, alice, title="Changing"), alice, "New words")
+        withdrawn = in_force(partnership, alice, bob, title="Withdrawn")
+        agreements.agreement_withdraw(agreement=withdrawn, user=bob, note="Talk?")
+        agreements.agreement_consent(
+            agreement=Agreement.objects.get(pk=withdrawn.pk),
+            user=bob,
+            revision_id=withdrawn.agreed_revision_id,
+        )
+        agreements.agreement_retire(agreement=agreed, user=bob)
+        asked = in_force(partnership, bob, alice, title="Alice wants it gone")
+        agreements.agreement_retire(agreement=asked, user=alice)
+        propose(elsewhere, carol, title="Not theirs")
+        agreements.boundary_state(partnership=partnership, owner=alice, text="Alice's")
+        agreements.boundary_state(partnership=partnership, owner=bob, text="Bob's, unread")
+        read = agreements.boundary_state(partnership=partnership, owner=bob, text="Bob's, read")
+        agreements.boundary_acknowledge(
+            boundary=read, user=alice, revision_id=read.current_revision_id
+        )
+        edited = agreements.boundary_state(partnership=partnership, owner=bob, text="Read once")
+        agreements.boundary_acknowledge(
+            boundary=edited, user=alice, revision_id=edited.current_revision_id
+        )
+        edited.refresh_from_db()
+        agreements.boundary_edit(
+            boundary=edited, owner=bob, text="Changed since", expected_version=edited.version
+        )
+        removed = agreements.boundary_state(partnership=partnership, owner=bob, text="Gone")
+        agreements.boundary_remove(boundary=removed, owner=bob)
+        agreements.boundary_state(partnership=elsewhere, owner=carol, text="Theirs")
+    assert changed is not None
+    for space, people in ((partnership, (alice, bob, carol)), (elsewhere, (carol, dave, alice))):
+        for person in people:
+            assert agreements.waiting_counts(space, person) == orm_waiting(space, person)
+    assert agreements.waiting_counts(partnership, alice) != {"agreements": 0, "boundaries": 0}
+    agree(Agreement.objects.get(title="Bob asks"), alice)
+    assert agreements.waiting_counts(partnership, alice) == orm_waiting(partnership, alice)
+
+
+def orm_status(public_id, pk, user):
+    """The poll's query as it was written with the ORM."""
+    partner = Membership.objects.filter(partnership=OuterRef("partnership")).exclude(user=user)
+    answers = Answer.objects.filter(conversation=OuterRef("pk"))
+    row = (
+        Conversation.objects.filter(
+            pk=pk, partnership__public_id=public_id, partnership__memberships__user=user
+        )
+        .annotate(
+            i_answered=Exists(answers.filter(user=user)),
+            partner_answered=Exists(answers.exclude(user=user)),
+            partner_display_name=Subquery(partner.values("user__display_name")[:1]),
+            partner_email=Subquery(partner.values("user__email")[:1]),
+        )
+        .values(
+            "revealed_at",
+            "i_answered",
+            "partner_answered",
+            "partner_display_name",
+            "partner_email",
+        )
+        .first()
+    )
+    if row is None:
+        return None
+    return {
+        "revealed": row["revealed_at"] is not None,
+        "i_answered": row["i_answered"],
+        "partner_answered": row["partner_answered"],
+        "partner_name": row["partner_display_name"] or (row["partner_email"] or "").split("@")[0],
+    }
+
+
+def test_the_polled_status_follows_the_same_rules_as_the_orm(partnership, alice, bob):
+    carol = make_user("carol@example.com", "Carol")
+    prompts = Prompt.objects.active().filter(topic__is_tender=False)[:3]
+    started = []
+    for prompt, answered_by in zip(prompts, ((), (alice,), (alice, bob)), strict=True):
+        conversation, _created = conversations.conversation_start(
+            partnership=partnership, user=alice, prompt=prompt
+        )
+        for person in answered_by:
+            words = ALICE_WORDS if person == alice else BOB_WORDS
+            conversations.answer_submit(conversation=conversation, user=person, text=words)
+        started.append(conversation)
+
+    def check():
+        for conversation in started:
+            for person in (alice, bob, carol):
+                found = conversations.conversation_status(
+                    public_id=partnership.public_id, pk=conversation.pk, user=person
+                )
+                assert found == orm_status(partnership.public_id, conversation.pk, person)
+                assert (found is None) == (person == carol)
+            assert (
+                conversations.conversation_status(
+                    public_id="somewhere-else", pk=conversation.pk, user=alice
+                )
+                is None
+            )
+
+    check()
+    partnership_leave(partnership=partnership, user=bob)  # a former member still reads it
+    check()
