@@ -10,6 +10,7 @@ from trustapp.checkins.forms import ActionPointForm, AgendaItemForm, AnswerForm,
 from trustapp.checkins.models import ActionPoint, AgendaItem, CheckIn, CheckInCadence
 from trustapp.checkins.trend import trend_for
 from trustapp.couples.access import partnership_view
+from trustapp.lib.htmx import wants_partial
 
 # htmx stops polling when a response carries this status.
 STOP_POLLING = 286
@@ -19,10 +20,6 @@ def _get_checkin_for_user(partnership, pk):
     checkin = get_object_or_404(CheckIn, partnership=partnership, pk=pk)
     checkin.partnership = partnership  # loaded already, with its members
     return checkin
-
-
-def _is_partial(request):
-    return request.htmx and not request.htmx.boosted
 
 
 def _answers_context(request, partnership, checkin, answer_form=None):
@@ -103,7 +100,7 @@ def _page_context(request, partnership, checkin, forms=None):
 def _render_region(request, partnership, checkin, region, *, status=200, form=None, error=None):
     """The named partial for htmx, else the whole page (a form with errors, JS off)."""
     build, form_name = REGIONS[region]
-    if _is_partial(request):
+    if wants_partial(request):
         context = _base_context(request, partnership, checkin)
         context |= build(request, partnership, checkin, form) | {"error": error}
         return render(request, f"checkins/detail.html#{region}", context, status=status)
@@ -114,7 +111,7 @@ def _render_region(request, partnership, checkin, region, *, status=200, form=No
 def _after_change(request, partnership, checkin, region, error=None):
     """htmx gets the region again, with the reason if nothing changed; a plain form goes
     back to that region of the page."""
-    if _is_partial(request):
+    if wants_partial(request):
         return _render_region(request, partnership, checkin, region, error=error)
     if error:
         messages.error(request, error)
@@ -165,7 +162,7 @@ def answer(request, partnership, pk):
 def answers(request, partnership, pk):
     """Polled while waiting for the partner; answers 286 (stop) once both are in."""
     checkin = _get_checkin_for_user(partnership, pk)
-    if not _is_partial(request):
+    if not wants_partial(request):
         return redirect(checkin.get_absolute_url() + "#answers")
     context = _base_context(request, partnership, checkin)
     context |= _answers_context(request, partnership, checkin)
@@ -230,7 +227,7 @@ def action_done(request, partnership, action_pk):
     return_to = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(return_to, {request.get_host()}):
         return_to = action.checkin.get_absolute_url()
-    if _is_partial(request):
+    if wants_partial(request):
         context = {"action": action, "partnership": partnership, "can_write": True}
         return render(request, "checkins/_action_point.html", context | {"return_to": return_to})
     return redirect(f"{return_to}#action-{action.pk}")
@@ -256,7 +253,7 @@ def history(request, partnership):
         "page": page,
         "partner": partnership.partner_of(request.user),
     }
-    if _is_partial(request):
+    if wants_partial(request):
         return render(request, "checkins/history.html#list", context)
     return render(request, "checkins/history.html", context)
 

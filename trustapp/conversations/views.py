@@ -15,14 +15,11 @@ from trustapp.conversations import services
 from trustapp.conversations.forms import AnswerForm, DrawForm, TakeawayForm, TalkedForm
 from trustapp.conversations.models import Conversation, Prompt, PromptChoice, Topic
 from trustapp.couples.access import partnership_view
+from trustapp.lib.htmx import wants_partial
 
 HISTORY_PAGE_SIZE = 20
 ONGOING_LIMIT = 10
 REVEALED_EVENT = "conversation-revealed"
-
-
-def _partial(request):
-    return request.htmx and not request.htmx.boosted
 
 
 def _with_choices(prompts, partnership, user):
@@ -189,7 +186,7 @@ def _choose(request, partnership, slug, field):
         prompt = _get_prompt_for_user(partnership, request.user, slug)
     else:
         status = 400
-    if _partial(request):
+    if wants_partial(request):
         return render(
             request,
             "conversations/_prompt_actions.html",
@@ -319,7 +316,7 @@ def _conversation_context(request, partnership, conversation, **forms):
 def _render_conversation(request, partnership, conversation, status=200, **forms):
     context = _conversation_context(request, partnership, conversation, **forms)
     template = "conversations/conversation.html"
-    if _partial(request):
+    if wants_partial(request):
         template += "#conversation"
     return render(request, template, context, status=status)
 
@@ -363,7 +360,7 @@ def status(request, public_id, pk):
 
 
 def _after_post(request, partnership, conversation, message=None):
-    if _partial(request):
+    if wants_partial(request):
         conversation = _get_conversation_for_user(partnership, conversation.pk)
         return _render_conversation(request, partnership, conversation)
     if message:
@@ -387,7 +384,7 @@ def answer(request, partnership, pk):
             )
         except services.AlreadyRevealed as error:
             conversation = _get_conversation_for_user(partnership, pk)
-            if not _partial(request):
+            if not wants_partial(request):
                 messages.info(request, str(error))
                 return redirect(conversation)
             return _render_conversation(request, partnership, conversation, 409)
@@ -412,7 +409,7 @@ def withdraw(request, partnership, pk):
     try:
         services.answer_withdraw(conversation=conversation, user=request.user)
     except services.ConversationError as error:
-        if _partial(request):
+        if wants_partial(request):
             return _render_conversation(request, partnership, conversation, 409)
         messages.error(request, str(error))
         return redirect(conversation)
@@ -473,6 +470,6 @@ def history(request, partnership):
     conversations = services.with_answer_state(partnership.conversations.all(), request.user)
     page = Paginator(conversations, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     template = "conversations/history.html"
-    if _partial(request):
+    if wants_partial(request):
         template += "#items"
     return render(request, template, {"partnership": partnership, "page": page})
