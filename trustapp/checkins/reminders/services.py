@@ -124,7 +124,6 @@ def preference_save(*, user, **fields):
         if schedule_changed:
             preference.anchor = None
         preference.updated_at = now
-        preference.user = user
         _reschedule(preference, now)
         preference.save()
     return preference
