@@ -15,6 +15,7 @@ from trustapp.appreciations.charts import weekly_chart
 from trustapp.appreciations.forms import AppreciationForm, LogFilterForm, ReplyForm
 from trustapp.appreciations.models import TEXT_MAX_LENGTH, Appreciation
 from trustapp.couples.access import partnership_view
+from trustapp.lib.htmx import wants_partial
 
 PAGE_SIZE = 20
 
@@ -62,10 +63,6 @@ def _back(request, default):
 
 def _anchored(url, appreciation):
     return f"{url.split('#')[0]}#appreciation-{appreciation.pk}"
-
-
-def _is_partial(request):
-    return request.htmx and not request.htmx.boosted
 
 
 def _render_item(request, partnership, appreciation, *, reply_form=None, status=200):
@@ -129,7 +126,7 @@ def log(request, partnership):
     """Newest first, a page at a time by keyset: the query count never grows with the log."""
     user = request.user
     partner = partnership.partner_of(user)
-    partial = _is_partial(request)
+    partial = wants_partial(request)
     cursor = _parse_cursor(request.GET.get("before", ""))
     visible = Appreciation.objects.visible_to(user).filter(partnership=partnership)
 
@@ -300,7 +297,7 @@ def delete(request, partnership, pk):
 def share(request, partnership, pk):
     appreciation = _get_own(partnership, request.user, pk)
     services.appreciation_share(appreciation=appreciation)
-    if _is_partial(request):
+    if wants_partial(request):
         return _render_item(request, partnership, appreciation)
     partner = partnership.partner_of(request.user)
     messages.success(request, _("Shared with %(name)s.") % {"name": partner.name})
@@ -316,12 +313,12 @@ def react(request, partnership, pk):
             appreciation=appreciation, user=request.user, reaction=request.POST.get("reaction", "")
         )
     except services.AppreciationError as error:
-        if _is_partial(request):
+        if wants_partial(request):
             appreciation.reaction_error = str(error)
             return _render_item(request, partnership, appreciation, status=422)
         messages.error(request, str(error))
         return redirect(_anchored(_back(request, appreciation.get_absolute_url()), appreciation))
-    if _is_partial(request):
+    if wants_partial(request):
         return _render_item(request, partnership, appreciation)
     return redirect(_anchored(_back(request, appreciation.get_absolute_url()), appreciation))
 
@@ -339,10 +336,10 @@ def reply(request, partnership, pk):
         except services.AppreciationError as error:
             form.add_error(None, str(error))
     if form.is_valid():
-        if _is_partial(request):
+        if wants_partial(request):
             return _render_item(request, partnership, appreciation)
         return redirect(_anchored(_back(request, appreciation.get_absolute_url()), appreciation))
-    if _is_partial(request):
+    if wants_partial(request):
         return _render_item(request, partnership, appreciation, reply_form=form, status=422)
     return render(
         request,
