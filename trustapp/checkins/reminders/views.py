@@ -10,10 +10,7 @@ from trustapp.checkins.reminders import services
 from trustapp.checkins.reminders.forms import ReminderPreferenceForm
 from trustapp.checkins.reminders.models import ActivityEmails
 from trustapp.checkins.reminders.tokens import LinkExpired, read_token
-
-
-def _is_partial(request):
-    return request.htmx and not request.htmx.boosted
+from trustapp.lib.htmx import wants_partial
 
 
 def _settings_context(request, preference, form):
@@ -36,14 +33,14 @@ def reminder_settings(request):
     )
     if request.method == "POST" and form.is_valid():
         preference = services.preference_save(user=request.user, **form.cleaned_data)
-        if _is_partial(request):
+        if wants_partial(request):
             form = ReminderPreferenceForm(instance=preference)
             context = _settings_context(request, preference, form) | {"saved": True}
             return render(request, "checkins/reminders/settings.html#settings", context)
         messages.success(request, _("Saved. Your reminders follow your new choices."))
         return redirect("reminders:settings")
     template = "checkins/reminders/settings.html"
-    if _is_partial(request):
+    if wants_partial(request):
         template += "#settings"
     return render(request, template, _settings_context(request, preference, form))
 
