@@ -10,7 +10,7 @@ from trustapp.checkins.reminders import services
 from trustapp.checkins.reminders.forms import ReminderPreferenceForm
 from trustapp.checkins.reminders.models import ActivityEmails
 from trustapp.checkins.reminders.tokens import LinkExpired, read_token
-from trustapp.lib.htmx import wants_partial
+from trustapp.lib.htmx import render_page, wants_partial
 
 
 def _settings_context(request, preference, form):
@@ -39,10 +39,8 @@ def reminder_settings(request):
             return render(request, "checkins/reminders/settings.html#settings", context)
         messages.success(request, _("Saved. Your reminders follow your new choices."))
         return redirect("reminders:settings")
-    template = "checkins/reminders/settings.html"
-    if wants_partial(request):
-        template += "#settings"
-    return render(request, template, _settings_context(request, preference, form))
+    context = _settings_context(request, preference, form)
+    return render_page(request, "checkins/reminders/settings.html", context, partial="settings")
 
 
 @login_required
