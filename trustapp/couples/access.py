@@ -19,7 +19,7 @@ def get_partnership_for_user(user, public_id):
     """The partnership with this id that `user` is or was a member of, else 404.
 
     One query on every page: the memberships with their partnership and users, handed to
-    the partnership as if prefetched, so `member_list()` and `partner_of()` cost nothing.
+    the partnership, so `member_list()` and `partner_of()` cost nothing more.
     """
     memberships = list(
         Membership.objects.select_related("partnership", "user")
@@ -29,11 +29,7 @@ def get_partnership_for_user(user, public_id):
     if not any(membership.user_id == user.pk for membership in memberships):
         raise Http404
     partnership = memberships[0].partnership
-    prefetched = partnership.memberships.all()
-    prefetched._result_cache, prefetched._prefetch_done = memberships, True
-    partnership._prefetched_objects_cache = {"memberships": prefetched}
-    for membership in memberships:
-        membership.partnership = partnership
+    partnership.remember_members(memberships)
     return partnership
 
 

@@ -50,8 +50,16 @@ class Partnership(models.Model):
         return self.ended_at is None
 
     def member_list(self):
-        """Members in slot order; uses a prefetched `memberships` when there is one."""
-        return sorted(self.memberships.all(), key=lambda m: m.slot)
+        """Members in slot order, loaded once per instance (from a prefetch when there is one)."""
+        if not hasattr(self, "_members"):
+            self.remember_members(self.memberships.all())
+        return self._members
+
+    def remember_members(self, memberships):
+        """Hand over memberships already loaded with their users: member_list() costs nothing."""
+        self._members = sorted(memberships, key=lambda m: m.slot)
+        for membership in self._members:
+            membership.partnership = self
 
     def partner_of(self, user):
         """The other member's user, or None while nobody has accepted the invitation."""
