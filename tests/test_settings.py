@@ -138,7 +138,7 @@ def test_redis_url_is_the_cache_and_the_broker(tmp_path):
     loaded = load_settings(tmp_path, DEBUG="1", REDIS_URL="redis://cache.internal:6379/3")
 
     assert loaded["CELERY_BROKER_URL"] == "redis://cache.internal:6379/3"
-    assert loaded["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert loaded["CACHES"]["default"]["BACKEND"] == "trustapp.lib.cache.ResilientRedisCache"
     assert loaded["CACHES"]["default"]["LOCATION"] == "redis://cache.internal:6379/3"
 
 
