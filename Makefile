@@ -8,7 +8,7 @@ PY := .venv/bin/python
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/trustapp
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/9
 
-.PHONY: run test install browser lint bench-reminders
+.PHONY: run test install browser lint bench-reminders bench
 
 install: .venv/.synced
 
@@ -37,3 +37,10 @@ lint: install
 # throwaway database and Redis; BENCH_ARGS="--people 10000 --concurrency 2".
 bench-reminders: install
 	DEBUG=1 $(PY) manage.py reminders_benchmark $(BENCH_ARGS)
+
+# Page load benchmark of the production setup, written to docs/benchmarks.md: gunicorn,
+# PostgreSQL (database trustapp_bench, seeded once), Redis database 11, wrk; then the
+# reminder path. About 10 minutes; BENCH_ARGS="--duration 5 --reminders 0" is quicker.
+bench: install
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) -m bench.run $(BENCH_ARGS)
