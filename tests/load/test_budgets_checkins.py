@@ -106,6 +106,13 @@ PAGES = [
     Budget("this week's check-in", 18, lambda w: Call(current(w).get_absolute_url())),
     Budget("last week's check-in", 15, lambda w: Call(w.previous.get_absolute_url())),
     Budget(
+        "answers poll, nothing new (htmx)",
+        3,
+        lambda w: Call(
+            checkin_url("answers", w, current(w).pk) + "?seen=waiting", htmx=True, status=204
+        ),
+    ),
+    Budget(
         "answers poll (htmx)",
         5,
         lambda w: Call(checkin_url("answers", w, current(w).pk), htmx=True),

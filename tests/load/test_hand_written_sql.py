@@ -133,3 +133,31 @@ def test_the_polled_status_follows_the_same_rules_as_the_orm(partnership, alice,
     check()
     partnership_leave(partnership=partnership, user=bob)  # a former member still reads it
     check()
+
+
+def test_the_polled_check_in_state_says_waiting_only_while_the_partner_has_not_answered(
+    partnership, alice, bob
+):
+    from tests.checkins.support import answer, open_checkin
+    from trustapp.checkins import services as checkins
+
+    carol = make_user("carol@example.com", "Carol")
+    checkin = open_checkin(partnership)
+
+    def state(user):
+        return checkins.answers_state(public_id=partnership.public_id, pk=checkin.pk, user=user)
+
+    assert (state(alice), state(bob)) == ("changed", "changed")  # nobody answered: no poll
+    answer(checkin, alice)
+    assert (state(alice), state(bob)) == (checkins.WAITING, "changed")
+    assert state(carol) is None
+    assert checkins.answers_state(public_id="elsewhere", pk=checkin.pk, user=alice) is None
+    answer(checkin, bob)
+    assert (state(alice), state(bob)) == ("changed", "changed")  # both in: revealed
+
+    second = open_checkin(make_partnership(alice, bob))
+    answer(second, alice)
+    public_id = second.partnership.public_id
+    assert checkins.answers_state(public_id=public_id, pk=second.pk, user=alice) == "waiting"
+    checkins.checkin_close(checkin=second, user=bob)
+    assert checkins.answers_state(public_id=public_id, pk=second.pk, user=alice) == "changed"

@@ -1,5 +1,7 @@
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -157,10 +159,23 @@ def answer(request, partnership, pk):
     return _after_change(request, partnership, checkin, "answers")
 
 
-@partnership_view(paired=True)
+@login_required
 @require_GET
-def answers(request, partnership, pk):
-    """Polled while waiting for the partner; answers 286 (stop) once both are in."""
+def answers(request, public_id, pk):
+    """Polled every few seconds while waiting for the partner. `?seen=waiting` and still
+    waiting: 204 after one query, no page work. Otherwise the region again, with 286
+    (stop polling) once both answered or the check-in is finished."""
+    if request.GET.get("seen") == services.WAITING and wants_partial(request):
+        state = services.answers_state(public_id=public_id, pk=pk, user=request.user)
+        if state is None:
+            raise Http404
+        if state == services.WAITING:
+            return HttpResponse(status=204)
+    return _answers_region(request, public_id, pk)
+
+
+@partnership_view(paired=True)
+def _answers_region(request, partnership, pk):
     checkin = _get_checkin_for_user(partnership, pk)
     if not wants_partial(request):
         return redirect(checkin.get_absolute_url() + "#answers")
