@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests.agreements.conftest import in_force, propose, suggest
+from tests.agreements.test_list import make_agreements
 from tests.load.budget import Budget, Call, assert_budgets
 from trustapp.agreements import library, services
 from trustapp.agreements.models import (
@@ -17,7 +18,6 @@ from trustapp.agreements.models import (
     AgreementRevision,
     Boundary,
     BoundaryRevision,
-    Category,
     Comment,
     Consent,
 )
@@ -56,25 +56,8 @@ def grow(world):
     """A thousand agreements with revisions and consents, a thousand boundaries, and
     hundreds of revisions, comments and events on the agreements the pages show."""
     partnership, alice, bob = world.partnership, world.alice, world.bob
-    category = Category.objects.get(slug="communication")
-    agreements = Agreement.objects.bulk_create(
-        Agreement(partnership=partnership, category=category, title=f"Grown {i}", created_by=bob)
-        for i in range(GROWTH)
-    )
-    revisions = AgreementRevision.objects.bulk_create(
-        AgreementRevision(agreement=a, number=1, title=a.title, text="Words.", author=bob)
-        for a in agreements
-    )
-    consents = []
-    for index, (agreement, revision) in enumerate(zip(agreements, revisions, strict=True)):
-        consents.append(Consent(revision=revision, user=bob))
-        if index % 2:
-            agreement.agreed_revision, agreement.status = revision, Agreement.Status.IN_FORCE
-            consents.append(Consent(revision=revision, user=alice))
-        else:
-            agreement.pending_revision = revision
-    Agreement.objects.bulk_update(agreements, ["agreed_revision", "pending_revision", "status"])
-    Consent.objects.bulk_create(consents)
+    # Bob wrote them and agreed; half are in force, half wait for Alice.
+    make_agreements(partnership, bob, alice, GROWTH)
     for agreement in (world.agreement, world.changed):
         start = agreement.revisions.count() + 1
         extra = AgreementRevision.objects.bulk_create(

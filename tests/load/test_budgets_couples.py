@@ -5,17 +5,16 @@ from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from tests.conftest import make_partnership, make_user
+from tests.conftest import make_partnership
 from tests.load import (
+    test_budgets_accounts,
     test_budgets_agreements,
     test_budgets_appreciations,
     test_budgets_checkins,
     test_budgets_conversations,
 )
 from tests.load.budget import Budget, Call, assert_budgets
-from trustapp.couples.models import Membership, Partnership
 
 APPS = [
     test_budgets_agreements,
@@ -38,19 +37,7 @@ def grow(world):
     """Every app's thousand rows in the space, and Alice in a thousand ended spaces."""
     for app in APPS:
         app.grow(world)
-    now = timezone.now()
-    ended = Partnership.objects.bulk_create(
-        Partnership(ended_at=now, ended_by=world.alice) for _ in range(1000)
-    )
-    others = [make_user(f"past{index}@example.com", f"Past {index}") for index in range(3)]
-    Membership.objects.bulk_create(
-        membership
-        for index, partnership in enumerate(ended)
-        for membership in (
-            Membership(partnership=partnership, user=world.alice, slot=1, left_at=now),
-            Membership(partnership=partnership, user=others[index % 3], slot=2),
-        )
-    )
+    test_budgets_accounts.grow(world)
 
 
 def url(name, partnership, *args):
