@@ -346,20 +346,20 @@ class PartnerAnswer:
 
 def _status_sql():
     answer, conversation = Answer._meta.db_table, Conversation._meta.db_table
-    membership = Membership._meta.db_table
-    partnership, user = Partnership._meta.db_table, get_user_model()._meta.db_table
+    membership, partnership = Membership._meta.db_table, Partnership._meta.db_table
+    user = get_user_model()._meta.db_table
     return f"""
         SELECT c.revealed_at,
                EXISTS (SELECT 1 FROM {answer} a WHERE a.conversation_id = c.id AND a.user_id = %s),
                EXISTS (SELECT 1 FROM {answer} a WHERE a.conversation_id = c.id AND a.user_id <> %s),
-               (SELECT u.display_name FROM {membership} o JOIN {user} u ON u.id = o.user_id
-                 WHERE o.partnership_id = c.partnership_id AND o.user_id <> %s LIMIT 1),
-               (SELECT u.email FROM {membership} o JOIN {user} u ON u.id = o.user_id
-                 WHERE o.partnership_id = c.partnership_id AND o.user_id <> %s LIMIT 1)
+               u.display_name, u.email
           FROM {conversation} c
           JOIN {partnership} p ON p.id = c.partnership_id
           JOIN {membership} m ON m.partnership_id = p.id AND m.user_id = %s
+          LEFT JOIN {membership} o ON o.partnership_id = p.id AND o.user_id <> %s
+          LEFT JOIN {user} u ON u.id = o.user_id
          WHERE c.id = %s AND p.public_id = %s
+         LIMIT 1
     """
 
 
@@ -371,7 +371,7 @@ def conversation_status(*, public_id, pk, user):
     waiting page, and building the same query with the ORM costs ten times more CPU
     than running it."""
     with connection.cursor() as cursor:
-        cursor.execute(_status_sql(), [user.pk] * 5 + [pk, public_id])
+        cursor.execute(_status_sql(), [user.pk] * 4 + [pk, public_id])
         row = cursor.fetchone()
     if row is None:
         return None
