@@ -305,16 +305,25 @@ def _checkins(partnership, alice, bob, rng):
 def _other_couples(count, rng):
     from trustapp.accounts.models import User
     from trustapp.agreements.models import (
+        Acknowledgment,
         Agreement,
         AgreementEvent,
         AgreementRevision,
+        Boundary,
+        BoundaryRevision,
         Category,
+        Comment,
         Consent,
     )
-    from trustapp.appreciations.models import Appreciation, AppreciationQuality, Quality
+    from trustapp.appreciations.models import (
+        Appreciation,
+        AppreciationQuality,
+        Quality,
+        ReadMarker,
+    )
+    from trustapp.checkins.models import ActionPoint, AgendaItem, CheckIn
     from trustapp.checkins.models import Answer as CheckInAnswer
-    from trustapp.checkins.models import CheckIn
-    from trustapp.conversations.models import Answer, Conversation, Prompt
+    from trustapp.conversations.models import Answer, Conversation, Prompt, PromptChoice
     from trustapp.couples.models import Membership, Partnership
 
     now = datetime.now(UTC)
@@ -436,6 +445,48 @@ def _other_couples(count, rng):
     for agreement in agreements:
         agreement.agreed_revision = latest[agreement.pk]
     Agreement.objects.bulk_update(agreements, ["agreed_revision"], batch_size=5000)
+    Comment.objects.bulk_create(
+        [
+            Comment(agreement=agreement, author=first, text=_sentence(rng, 8))
+            for agreement in agreements[::3]
+            for first in members[agreement.partnership_id][:1]
+        ],
+        batch_size=5000,
+    )
+
+    # Boundaries: one each, acknowledged by the partner.
+    boundaries = Boundary.objects.bulk_create(
+        [
+            Boundary(partnership=partnership, owner=person)
+            for partnership, first, second in pairs
+            for person in (first, second)
+        ],
+        batch_size=5000,
+    )
+    boundary_revisions = BoundaryRevision.objects.bulk_create(
+        [BoundaryRevision(boundary=b, number=1, text=_sentence(rng, 12)) for b in boundaries],
+        batch_size=5000,
+    )
+    for boundary, revision in zip(boundaries, boundary_revisions, strict=True):
+        boundary.current_revision = revision
+    Boundary.objects.bulk_update(boundaries, ["current_revision"], batch_size=5000)
+    Acknowledgment.objects.bulk_create(
+        [
+            Acknowledgment(revision=revision, user=partner)
+            for boundary, revision in zip(boundaries, boundary_revisions, strict=True)
+            for partner in members[boundary.partnership_id]
+            if partner.pk != boundary.owner_id
+        ],
+        batch_size=5000,
+    )
+    ReadMarker.objects.bulk_create(
+        [
+            ReadMarker(partnership=partnership, user=person, seen_at=now - timedelta(days=1))
+            for partnership, first, second in pairs
+            for person in (first, second)
+        ],
+        batch_size=5000,
+    )
 
     # Conversations: a few each, answered by both.
     prompts = list(Prompt.objects.active().filter(topic__is_tender=False))
@@ -470,6 +521,15 @@ def _other_couples(count, rng):
         batch_size=5000,
     )
 
+    PromptChoice.objects.bulk_create(
+        [
+            PromptChoice(partnership=partnership, user=first, prompt=prompt, starred=True)
+            for partnership, first, second in pairs
+            for prompt in rng.sample(prompts, 3)
+        ],
+        batch_size=5000,
+    )
+
     # Check-ins: a dozen each, both answered.
     checkins = CheckIn.objects.bulk_create(
         [
@@ -496,6 +556,20 @@ def _other_couples(count, rng):
             )
             for checkin in checkins
             for user in members[checkin.partnership_id]
+        ],
+        batch_size=5000,
+    )
+    ActionPoint.objects.bulk_create(
+        [
+            ActionPoint(checkin=checkin, text=_sentence(rng, 6), for_both=True)
+            for checkin in checkins
+        ],
+        batch_size=5000,
+    )
+    AgendaItem.objects.bulk_create(
+        [
+            AgendaItem(partnership=partnership, added_by=first, text=_sentence(rng, 6))
+            for partnership, first, second in pairs
         ],
         batch_size=5000,
     )
