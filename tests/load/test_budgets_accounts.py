@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tests.conftest import make_user
 from tests.load.budget import Budget, Call, assert_budgets
+from trustapp.checkins.reminders.tokens import make_token
 from trustapp.couples.models import Membership, Partnership
 
 
@@ -37,7 +38,50 @@ PAGES = [
     Budget("reminders", 6, lambda w: Call(reverse("reminders:settings"))),
     Budget("email addresses", 6, lambda w: Call(reverse("account_email"))),
     Budget("two-factor", 4, lambda w: Call(reverse("mfa_index"))),
+    Budget(
+        "reminder link: unsubscribe",
+        4,
+        lambda w: Call(reverse("reminders:unsubscribe", args=[token(w, "reminders")])),
+    ),
+    Budget(
+        "reminder link: snooze",
+        4,
+        lambda w: Call(reverse("reminders:snooze", args=[token(w, "snooze")])),
+    ),
 ]
+
+REMINDER_SETTINGS = {
+    "cadence": "weekly",
+    "weekday": "6",
+    "day_of_month": "1",
+    "local_time": "18:30",
+    "time_zone": "Europe/Berlin",
+    "activity_emails": "digest",
+}
+
+ACTIONS = [
+    Budget(
+        "reminder settings (form)",
+        11,
+        lambda w: Call(reverse("reminders:settings"), "post", REMINDER_SETTINGS, status=302),
+    ),
+    Budget(
+        "reminder settings (htmx)",
+        14,
+        lambda w: Call(reverse("reminders:settings"), "post", REMINDER_SETTINGS, htmx=True),
+    ),
+    Budget("pause reminders", 11, lambda w: Call(reverse("reminders:pause"), "post", status=302)),
+    Budget("resume reminders", 10, lambda w: Call(reverse("reminders:resume"), "post", status=302)),
+    Budget(
+        "discreet emails (htmx)",
+        3,
+        lambda w: Call(reverse("accounts:privacy"), "post", {"discreet_emails": "on"}, htmx=True),
+    ),
+]
+
+
+def token(world, action):
+    return make_token(world.alice, action)
 
 
 @pytest.fixture
@@ -45,5 +89,5 @@ def world(partnership, alice, bob):
     return SimpleNamespace(partnership=partnership, alice=alice, bob=bob)
 
 
-def test_every_account_page_keeps_its_query_budget_as_data_grows(alice_client, world):
-    assert_budgets(alice_client, world, PAGES, grow)
+def test_every_account_page_and_action_keeps_its_query_budget_as_data_grows(alice_client, world):
+    assert_budgets(alice_client, world, PAGES + ACTIONS, grow)

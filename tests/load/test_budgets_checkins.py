@@ -172,6 +172,11 @@ ACTIONS = [
         10,
         lambda w: Call(checkin_url("schedule", w), "post", {"cadence": "fortnightly"}, status=302),
     ),
+    Budget(
+        "start a check-in now (form)",
+        7,
+        lambda w: Call(checkin_url("start", w), "post", status=302),
+    ),
     # Last: it closes this week's check-in; the next request opens a fresh one.
     Budget(
         "finish (form)",

@@ -15,6 +15,7 @@ from tests.load import (
     test_budgets_conversations,
 )
 from tests.load.budget import Budget, Call, assert_budgets
+from trustapp.couples import prenup_services, services
 
 APPS = [
     test_budgets_agreements,
@@ -44,6 +45,19 @@ def url(name, partnership, *args):
     return reverse(f"couples:{name}", args=[partnership.public_id, *args])
 
 
+def fresh_space(world, *, bob_suggests=None):
+    """Another space of Alice and Bob's, for actions that end or settle a space."""
+    space = make_partnership(world.alice, world.bob)
+    if bob_suggests:
+        prenup_services.prenup_propose(partnership=space, user=world.bob, choice=bob_suggests)
+    return space
+
+
+def fresh_invitation(world):
+    invitation, _token = services.invitation_create(partnership=world.alone, created_by=world.alice)
+    return invitation
+
+
 PAGES = [
     Budget("partnership home", 15, lambda w: Call(url("home", w.partnership))),
     Budget("home of a space waiting for a partner", 7, lambda w: Call(url("home", w.alone))),
@@ -54,11 +68,60 @@ PAGES = [
     Budget("what happens to our data", 5, lambda w: Call(url("prenup", w.partnership))),
 ]
 
+ACTIONS = [
+    Budget(
+        "start a space (form)", 6, lambda w: Call(reverse("couples:create"), "post", status=302)
+    ),
+    Budget(
+        "invite (form)",
+        10,
+        lambda w: Call(url("invite", w.alone), "post", {"email": ""}, status=302),
+    ),
+    Budget(
+        "revoke an invitation (form)",
+        5,
+        lambda w: Call(
+            url("invitation_revoke", w.alone, fresh_invitation(w).pk), "post", status=302
+        ),
+    ),
+    Budget(
+        "leave (form)",
+        20,
+        lambda w: Call(url("leave", fresh_space(w)), "post", {"confirm": "on"}, status=302),
+    ),
+    Budget(
+        "suggest what happens to our data (htmx)",
+        12,
+        lambda w: Call(
+            url("prenup_propose", fresh_space(w)), "post", {"choice": "own_words"}, htmx=True
+        ),
+    ),
+    Budget(
+        "agree to it (htmx)",
+        12,
+        lambda w: Call(
+            url("prenup_agree", fresh_space(w, bob_suggests="delete")),
+            "post",
+            {"choice": "delete"},
+            htmx=True,
+        ),
+    ),
+    Budget(
+        "keep what stands (htmx)",
+        11,
+        lambda w: Call(
+            url("prenup_clear", fresh_space(w, bob_suggests="keep_all")), "post", htmx=True
+        ),
+    ),
+]
+
 
 @pytest.fixture
 def world(partnership, alice, bob):
     return make_world(partnership, alice, bob)
 
 
-def test_every_page_around_a_partnership_keeps_its_query_budget_as_data_grows(alice_client, world):
-    assert_budgets(alice_client, world, PAGES, grow)
+def test_every_page_and_action_around_a_partnership_keeps_its_query_budget_as_data_grows(
+    alice_client, world
+):
+    assert_budgets(alice_client, world, PAGES + ACTIONS, grow)
