@@ -40,7 +40,7 @@ bench-reminders: install
 
 # Page load benchmark of the production setup, written to docs/benchmarks.md: gunicorn,
 # PostgreSQL (database trustapp_bench, seeded once), Redis database 11, wrk; then the
-# reminder path. About 10 minutes; BENCH_ARGS="--duration 5 --reminders 0" is quicker.
+# reminder path. About 6 minutes (7 when it seeds); BENCH_ARGS="--reminders 0" is quicker.
 bench: install
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) -m bench.run $(BENCH_ARGS)
