@@ -29,7 +29,7 @@ from trustapp.agreements.models import (
     StarterAgreement,
 )
 from trustapp.agreements.templatetags.agreements import waiting_counts
-from trustapp.couples.access import partnership_view
+from trustapp.couples.access import partnership_view, render_archived
 from trustapp.lib.htmx import render_page, wants_partial
 
 Status = Agreement.Status
@@ -52,10 +52,6 @@ STATUS_FILTERS = {
         lambda qs, user: qs.filter(status__in=[Status.RETIRED, Status.SET_ASIDE]),
     ),
 }
-
-
-def _archived(request, partnership):
-    return render(request, "couples/archived.html", {"partnership": partnership}, status=403)
 
 
 def _get_agreement_for_user(partnership, pk):
@@ -143,7 +139,7 @@ def _propose_initial(request):
 @require_http_methods(["GET", "POST"])
 def propose(request, partnership):
     if not partnership.is_active:
-        return _archived(request, partnership)
+        return render_archived(request, partnership)
     starter = None
     if request.method == "POST":
         form = ProposeForm(request.POST)
@@ -367,7 +363,7 @@ def _conflict_context(conflict):
 def suggest(request, partnership, pk):
     agreement = _get_agreement_for_user(partnership, pk)
     if not partnership.is_active:
-        return _archived(request, partnership)
+        return render_archived(request, partnership)
     context = {"partnership": partnership, "agreement": agreement}
     status = 200
     if request.method == "POST":
@@ -423,7 +419,7 @@ def suggest(request, partnership, pk):
 def details(request, partnership, pk):
     agreement = _get_agreement_for_user(partnership, pk)
     if not partnership.is_active:
-        return _archived(request, partnership)
+        return render_archived(request, partnership)
     context = {"partnership": partnership, "agreement": agreement}
     status = 200
     if request.method == "POST":
@@ -617,7 +613,7 @@ def boundary_edit(request, partnership, pk):
     if boundary.owner_id != request.user.pk:
         raise Http404
     if not partnership.is_active:
-        return _archived(request, partnership)
+        return render_archived(request, partnership)
     context = {"partnership": partnership, "boundary": boundary}
     status = 200
     if request.method == "POST":

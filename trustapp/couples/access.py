@@ -33,6 +33,11 @@ def get_partnership_for_user(user, public_id):
     return partnership
 
 
+def render_archived(request, partnership):
+    """The calm answer to a write in a space that has ended."""
+    return render(request, "couples/archived.html", {"partnership": partnership}, status=403)
+
+
 def partnership_view(view=None, *, archive_ok=False, paired=False):
     """Resolve `public_id` into a partnership the signed-in person belongs to.
 
@@ -49,9 +54,7 @@ def partnership_view(view=None, *, archive_ok=False, paired=False):
             partnership = get_partnership_for_user(request.user, public_id)
             request.partnership = partnership
             if request.method not in SAFE_METHODS and not partnership.is_active and not archive_ok:
-                return render(
-                    request, "couples/archived.html", {"partnership": partnership}, status=403
-                )
+                return render_archived(request, partnership)
             if paired and not partnership.is_paired:
                 return render(request, "couples/waiting.html", {"partnership": partnership})
             return view(request, partnership, *args, **kwargs)
