@@ -74,6 +74,38 @@ def test_new_for_is_one_query(partnership, alice, bob, django_assert_num_queries
         services.new_for(partnership, bob)
 
 
+def test_new_counts_agree_with_new_for_for_many_people_in_one_query(
+    partnership, other_partnership, alice, bob, carol, dave, django_assert_num_queries
+):
+    make_appreciation(partnership, alice, bob)
+    make_appreciation(partnership, alice, bob, "Another")
+    make_appreciation(partnership, bob, alice, "Private", shared=False)
+    make_appreciation(other_partnership, dave, carol)
+    make_appreciation(other_partnership, carol, dave)
+    services.mark_seen(other_partnership, dave)
+    pairs = [
+        (partnership.pk, alice.pk),
+        (partnership.pk, bob.pk),
+        (other_partnership.pk, carol.pk),
+        (other_partnership.pk, dave.pk),
+    ]
+    with django_assert_num_queries(1):
+        counts = services.new_counts(pairs)
+    assert counts == {(partnership.pk, bob.pk): 2, (other_partnership.pk, carol.pk): 1}
+    by_pair = {
+        (p.pk, u.pk): services.new_for(p, u)
+        for p in (partnership, other_partnership)
+        for u in p_members(p)
+    }
+    assert {pair: count for pair, count in by_pair.items() if count} == counts
+    assert services.new_counts([(partnership.pk, bob.pk)]) == {(partnership.pk, bob.pk): 2}
+    assert services.new_counts([]) == {}
+
+
+def p_members(partnership):
+    return [membership.user for membership in partnership.member_list()]
+
+
 def test_weekly_counts_group_by_monday_weeks_in_one_query(
     partnership, alice, bob, django_assert_num_queries
 ):

@@ -88,6 +88,30 @@ def test_the_prompt_of_the_week_is_none_when_everything_is_hidden(partnership, a
     assert services.prompt_of_the_week(partnership) is None
 
 
+def test_the_batch_form_picks_what_the_single_form_picks(
+    partnership, alice, carol, dave, django_assert_num_queries
+):
+    other = make_partnership(carol, dave)
+    unlock_tender(other)
+    services.prompt_choose(
+        partnership=partnership,
+        user=alice,
+        prompt=services.prompt_of_the_week(partnership, today=MONDAY),
+        hidden=True,
+    )
+    lonely = make_partnership(make_user("erin@example.com", "Erin"))
+    everyone = [partnership, other, lonely]
+    for space in everyone:
+        space.member_list()  # loaded with the partnerships, as the reminder batch does
+    for week in range(30):
+        day = MONDAY + timedelta(weeks=week)
+        with django_assert_num_queries(3):
+            picks = services.prompts_of_the_week(everyone, today=day)
+        for space in everyone:
+            assert picks[space.pk] == services.prompt_of_the_week(space, today=day)
+    assert services.prompts_of_the_week([]) == {}
+
+
 def test_drawing_respects_depth_hides_and_the_tender_deck(partnership, alice):
     light = list(Prompt.objects.active().filter(depth="light", topic__is_tender=False))
     for prompt in light[1:]:

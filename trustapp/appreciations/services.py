@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Subquery, Value
+from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -166,6 +166,32 @@ def new_for(partnership, user):
         recipient=user,
         shared_at__gt=Coalesce(seen, Value(EPOCH)),
     ).count()
+
+
+def new_counts(pairs):
+    """`new_for` for many (partnership pk, user pk) pairs at once, in one query:
+    {(partnership pk, user pk): count}, leaving out pairs with nothing new."""
+    pairs = set(pairs)
+    if not pairs:
+        return {}
+    seen = ReadMarker.objects.filter(
+        partnership=OuterRef("partnership_id"), user=OuterRef("recipient_id")
+    ).values("seen_at")[:1]
+    rows = (
+        Appreciation.objects.filter(
+            partnership_id__in={partnership_id for partnership_id, _user_id in pairs},
+            recipient_id__in={user_id for _partnership_id, user_id in pairs},
+            shared_at__gt=Coalesce(Subquery(seen), Value(EPOCH)),
+        )
+        .values_list("partnership_id", "recipient_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return {
+        (partnership_id, user_id): count
+        for partnership_id, user_id, count in rows
+        if (partnership_id, user_id) in pairs
+    }
 
 
 def new_list_for(partnership, user, *, limit=5):

@@ -3,6 +3,7 @@ the reveal, and what happens after two people talked."""
 
 import hashlib
 import random
+from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -44,16 +45,20 @@ def tender_unlocked(partnership):
     """True only when both partners turned the tender deck on. Asked once per request:
     the answer is kept on the partnership object until `tender_set` changes it."""
     if "_tender_unlocked" not in partnership.__dict__:
-        members = {membership.user_id for membership in partnership.member_list()}
         opted = set()
-        if len(members) == 2:
+        if len(partnership.member_list()) == 2:
             opted = set(
                 TenderOptIn.objects.filter(partnership=partnership).values_list(
                     "user_id", flat=True
                 )
             )
-        partnership.__dict__["_tender_unlocked"] = len(members) == 2 and members <= opted
+        partnership.__dict__["_tender_unlocked"] = _both_opted_in(partnership, opted)
     return partnership.__dict__["_tender_unlocked"]
+
+
+def _both_opted_in(partnership, opted_user_ids):
+    members = {membership.user_id for membership in partnership.member_list()}
+    return len(members) == 2 and members <= opted_user_ids
 
 
 def tender_opted_in(partnership, user):
@@ -118,15 +123,44 @@ def prompt_of_the_week(partnership, *, today=None):
         .exclude(pk__in=_hidden_by_members(partnership))
         .values_list("pk", "slug")
     )
+    pick = _week_pick(candidates, _week_key(partnership, day), slug=lambda row: row[1])
+    return None if pick is None else Prompt.objects.select_related("topic").get(pk=pick[0])
+
+
+def prompts_of_the_week(partnerships, *, today=None):
+    """`prompt_of_the_week` for many partnerships at once, in three queries in all:
+    {partnership pk: prompt or None}. Reminder emails use it for a whole batch."""
+    day = today or timezone.now().date()
+    partnerships = list(partnerships)
+    ids = [partnership.pk for partnership in partnerships]
+    prompts = list(Prompt.objects.active().select_related("topic").order_by("pk"))
+    opted, hidden = defaultdict(set), defaultdict(set)
+    for partnership_id, user_id in TenderOptIn.objects.filter(partnership_id__in=ids).values_list(
+        "partnership_id", "user_id"
+    ):
+        opted[partnership_id].add(user_id)
+    for partnership_id, prompt_id in PromptChoice.objects.filter(
+        partnership_id__in=ids, hidden=True
+    ).values_list("partnership_id", "prompt_id"):
+        hidden[partnership_id].add(prompt_id)
+    picks = {}
+    for partnership in partnerships:
+        unlocked = _both_opted_in(partnership, opted[partnership.pk])
+        candidates = [
+            prompt
+            for prompt in prompts
+            if (unlocked or not prompt.topic.is_tender) and prompt.pk not in hidden[partnership.pk]
+        ]
+        key = _week_key(partnership, day)
+        picks[partnership.pk] = _week_pick(candidates, key, slug=lambda prompt: prompt.slug)
+    return picks
+
+
+def _week_pick(candidates, key, *, slug):
+    """The candidate whose hash of (week key, slug) is highest; None when there are none."""
     if not candidates:
         return None
-    key = _week_key(partnership, day)
-
-    def score(candidate):
-        return hashlib.sha256(f"{key}:{candidate[1]}".encode()).digest()
-
-    pk, _slug = max(candidates, key=score)
-    return Prompt.objects.select_related("topic").get(pk=pk)
+    return max(candidates, key=lambda c: hashlib.sha256(f"{key}:{slug(c)}".encode()).digest())
 
 
 def prompt_draw(*, partnership, depth=None, exclude_pk=None):

@@ -73,7 +73,9 @@ def test_it_mentions_the_prompt_of_the_week_and_new_appreciations_when_those_exi
         mock.patch(
             "trustapp.checkins.reminders.emails._optional",
             side_effect=lambda module, name, *args: (
-                "What made you smile this week?" if name == "prompt_of_the_week" else 3
+                {partnership.pk: "What made you smile this week?"}
+                if name == "prompts_of_the_week"
+                else {(partnership.pk, alice.pk): 3}
             ),
         ),
         time_machine.travel(datetime(2026, 6, 1, 6, tzinfo=UTC), tick=False),
@@ -90,11 +92,14 @@ def test_it_mentions_the_prompt_of_the_week_and_new_appreciations_when_those_exi
 def test_a_failing_extra_never_stops_the_reminder(partnership, alice):
     from trustapp.checkins.reminders import emails
 
-    def broken(partnership):
-        raise RuntimeError("prompts are broken")
+    def broken(*args):
+        raise RuntimeError("this extra is broken")
 
-    with mock.patch("importlib.import_module", return_value=mock.Mock(prompt_of_the_week=broken)):
-        assert emails.Extras().prompt_of_the_week(partnership) is None
+    module = mock.Mock(prompts_of_the_week=broken, new_counts=broken)
+    with mock.patch("importlib.import_module", return_value=module):
+        extras = emails.Extras({alice.pk: [partnership]})
+    assert extras.prompt_of_the_week(partnership) is None
+    assert extras.new_appreciations(partnership, alice) == 0
 
 
 def test_the_unsubscribe_header_reaches_the_wire_as_a_plain_clickable_url(reminder):

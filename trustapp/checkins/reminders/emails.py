@@ -62,7 +62,7 @@ def build_all(deliveries, *, now, on_error):
     ).select_related("actor")
     for notice in found:
         notices.setdefault(notice.delivery_id, []).append(notice)
-    extras = Extras()
+    extras = Extras(partnerships)
 
     messages = {}
     for delivery in deliveries:
@@ -145,27 +145,32 @@ def _check_in_link(partnership):
 
 
 class Extras:
-    """What other features may add to a reminder, if they have landed. A missing or failing
-    extra never stops a reminder. The prompt is the same for both partners: asked once."""
+    """What other features add to a reminder: the prompt of the week and the count of new
+    appreciations, asked for the whole batch at once. A missing or failing extra never
+    stops a reminder; it is left out."""
 
-    def __init__(self):
-        self.prompts = {}
+    def __init__(self, partnerships_by_user):
+        partnerships = {p.pk: p for spaces in partnerships_by_user.values() for p in spaces}
+        pairs = [
+            (p.pk, user_id) for user_id, spaces in partnerships_by_user.items() for p in spaces
+        ]
+        self.prompts = (
+            _optional(
+                "trustapp.conversations.services", "prompts_of_the_week", partnerships.values()
+            )
+            if partnerships
+            else None
+        ) or {}
+        self.counts = (
+            _optional("trustapp.appreciations.services", "new_counts", pairs) if pairs else None
+        ) or {}
 
     def prompt_of_the_week(self, partnership):
-        if partnership.pk not in self.prompts:
-            prompt = _optional("trustapp.conversations.services", "prompt_of_the_week", partnership)
-            if prompt is not None:
-                prompt = getattr(prompt, "text", None) or str(prompt)
-            self.prompts[partnership.pk] = prompt
-        return self.prompts[partnership.pk]
+        prompt = self.prompts.get(partnership.pk)
+        return None if prompt is None else getattr(prompt, "text", None) or str(prompt)
 
     def new_appreciations(self, partnership, user):
-        found = _optional("trustapp.appreciations.services", "new_for", partnership, user)
-        if found is None:
-            return 0
-        if isinstance(found, int):
-            return found
-        return found.count() if hasattr(found, "exists") else len(found)
+        return self.counts.get((partnership.pk, user.pk), 0)
 
 
 def _optional(import_path, name, *args):
