@@ -1,6 +1,6 @@
 """Where a page spends its time: queries and milliseconds per endpoint, in-process.
 
-    .venv/bin/python -m bench.profile [--sql] [--repeat 20] [name ...]
+    .venv/bin/python -m bench.profile [--sql] [--repeat 20] [--cprofile N] [name ...]
 
 Uses the benchmark database as `make bench` left it (run that once first) and Django's
 test client, so no server is needed. With --sql it prints each query and its duration
@@ -8,7 +8,9 @@ for the named endpoints. A tool for finding what to fix; `make bench` is the mea
 """
 
 import argparse
+import cProfile
 import os
+import pstats
 import sys
 import time
 
@@ -22,6 +24,9 @@ def main():
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument(
         "--explain", type=float, metavar="MS", help="EXPLAIN ANALYZE queries slower than MS"
+    )
+    parser.add_argument(
+        "--cprofile", type=int, metavar="N", help="print the N costliest functions per endpoint"
     )
     args = parser.parse_args()
 
@@ -78,6 +83,12 @@ def main():
                 )
             )
         cpu_ms, ms = min(rounds)
+        if args.cprofile:
+            profiler = cProfile.Profile()
+            profiler.runcall(lambda: [once(index) for index in range(args.repeat)])
+            stats = pstats.Stats(profiler).sort_stats("tottime")
+            stats.print_stats(args.cprofile)
+            stats.sort_stats("cumulative").print_stats(args.cprofile)
         sql_ms = sum(float(q["time"]) for q in queries) * 1000
         print(
             f"{name:32} {len(queries):3} queries  {ms:7.1f} ms/request,"

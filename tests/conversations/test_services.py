@@ -278,3 +278,23 @@ def test_one_person_in_two_partnerships_keeps_them_apart(alice, partnership, pro
     services.tender_set(partnership=partnership, user=alice, on=True)
     assert not second.prompt_choices.exists()
     assert not services.tender_opted_in(second, alice)
+
+
+def test_the_week_prompt_is_kept_in_the_cache_until_what_it_depends_on_changes(
+    partnership, alice, bob, django_assert_num_queries
+):
+    pick = services.prompt_of_the_week(partnership, today=MONDAY)
+    with django_assert_num_queries(0):
+        assert services.prompt_of_the_week(partnership, today=MONDAY) == pick
+    services.prompt_choose(partnership=partnership, user=bob, prompt=pick, hidden=True)
+    after_hide = services.prompt_of_the_week(partnership, today=MONDAY)
+    assert after_hide != pick
+    unlock_tender(partnership)
+    picks = {
+        services.prompt_of_the_week(partnership, today=MONDAY + timedelta(weeks=w)).pk
+        for w in range(60)
+    }
+    assert any(Prompt.objects.get(pk=pk).topic.is_tender for pk in picks)
+    Prompt.objects.filter(pk=after_hide.pk).update(is_active=False)
+    services.week_prompt_forget()  # what loading the library does when something changed
+    assert services.prompt_of_the_week(partnership, today=MONDAY) != after_hide

@@ -68,7 +68,7 @@ def next_page(world):
 TODAY = timezone.localdate
 
 PAGES = [
-    Budget("log", 12, lambda w: Call(url(w, "log")), settles=True),
+    Budget("log", 11, lambda w: Call(url(w, "log")), settles=True),
     Budget(
         "log filtered",
         10,

@@ -102,8 +102,8 @@ def checkin_url(name, world, *args):
 
 
 PAGES = [
-    Budget("current", 7, lambda w: Call(checkin_url("current", w), status=302)),
-    Budget("this week's check-in", 18, lambda w: Call(current(w).get_absolute_url())),
+    Budget("current", 5, lambda w: Call(checkin_url("current", w), status=302)),
+    Budget("this week's check-in", 15, lambda w: Call(current(w).get_absolute_url())),
     Budget("last week's check-in", 15, lambda w: Call(w.previous.get_absolute_url())),
     Budget(
         "answers poll, nothing new (htmx)",
@@ -135,14 +135,14 @@ ACTIONS = [
     ),
     Budget(
         "add a topic (htmx)",
-        10,
+        7,
         lambda w: Call(
             checkin_url("agenda_add", w, current(w).pk), "post", {"text": "Money"}, htmx=True
         ),
     ),
     Budget(
         "tick a topic off (htmx)",
-        11,
+        8,
         lambda w: Call(
             checkin_url("agenda_talked", w, fresh_agenda_item(w).pk),
             "post",

@@ -125,7 +125,7 @@ def unstarted_prompt(world):
 
 
 PAGES = [
-    Budget("index", 9, lambda w: Call(url("index", w.partnership))),
+    Budget("index", 7, lambda w: Call(url("index", w.partnership))),
     Budget("draw a prompt", 6, lambda w: Call(url("draw", w.partnership), status=302)),
     Budget("tender topics", 7, lambda w: Call(url("tender", w.partnership))),
     Budget("starred", 6, lambda w: Call(url("starred", w.partnership))),

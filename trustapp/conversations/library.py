@@ -13,6 +13,7 @@ from pathlib import Path
 from django.db import transaction
 
 from trustapp.conversations.models import Prompt, Topic
+from trustapp.conversations.services import week_prompt_forget
 
 PROMPTS_DIR = Path(__file__).resolve().parent / "prompts"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -146,6 +147,8 @@ def load_prompts(directory=PROMPTS_DIR, *, using="default"):
             for prompt in topic["prompts"]
         }
         created, updated = _sync(Prompt, prompt_rows, PROMPT_FIELDS, using)
+    if topics_created or topics_updated or created or updated:
+        week_prompt_forget()
     return {
         "topics_created": topics_created,
         "topics_updated": topics_updated,

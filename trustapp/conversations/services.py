@@ -3,11 +3,13 @@ the reveal, and what happens after two people talked."""
 
 import hashlib
 import random
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import NoReverseMatch, reverse
@@ -68,6 +70,7 @@ def tender_opted_in(partnership, user):
 def tender_set(*, partnership, user, on):
     """Turn the tender deck on or off for one partner. Turning it off locks it again."""
     partnership.__dict__.pop("_tender_unlocked", None)
+    week_prompt_forget(partnership.pk)
     if on:
         TenderOptIn.objects.get_or_create(partnership=partnership, user=user)
     else:
@@ -95,6 +98,8 @@ def prompt_choose(*, partnership, user, prompt, starred=None, hidden=None):
     choice, _created = PromptChoice.objects.update_or_create(
         partnership=partnership, user=user, prompt=prompt, defaults=changes
     )
+    if hidden is not None:
+        week_prompt_forget(partnership.pk)
     return choice
 
 
@@ -110,6 +115,22 @@ def _week_key(partnership, day):
     return f"{partnership.public_id}:{year}-W{week:02d}"
 
 
+# Several pages show the week's prompt, so it is kept in the cache for the week. A change
+# of what it depends on (a hide, the tender deck, the library) moves a generation number.
+WEEK_PROMPT_SECONDS = 60 * 60  # also bounds how long a prompt edited in the admin lingers
+LIBRARY_GENERATION = "week-prompt:library"
+
+
+def _generation_key(partnership_id):
+    return f"week-prompt:gen:{partnership_id}"
+
+
+def week_prompt_forget(partnership_id=None):
+    """Pick this week's prompt again: for one partnership, or for all (library changed)."""
+    key = LIBRARY_GENERATION if partnership_id is None else _generation_key(partnership_id)
+    cache.set(key, time.time_ns(), None)
+
+
 def prompt_of_the_week(partnership, *, today=None):
     """The same prompt for both partners all ISO week long, or None if none is left.
 
@@ -118,6 +139,20 @@ def prompt_of_the_week(partnership, *, today=None):
     highest wins, so hiding or adding other prompts does not change this week's pick.
     """
     day = today or timezone.now().date()
+    generations = cache.get_many([LIBRARY_GENERATION, _generation_key(partnership.pk)])
+    key = "week-prompt:{}:{}:{}".format(
+        _week_key(partnership, day),
+        generations.get(LIBRARY_GENERATION, 0),
+        generations.get(_generation_key(partnership.pk), 0),
+    )
+    found = cache.get(key)
+    if found is None:
+        found = _prompt_of_the_week(partnership, day) or False  # False: none left, cached too
+        cache.set(key, found, WEEK_PROMPT_SECONDS)
+    return found or None
+
+
+def _prompt_of_the_week(partnership, day):
     candidates = list(
         prompts_for(partnership)
         .exclude(pk__in=_hidden_by_members(partnership))

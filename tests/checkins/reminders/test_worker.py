@@ -143,7 +143,7 @@ def test_with_redis_unreachable_pages_work_check_ins_save_and_reminders_follow_l
     closed = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens here
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "trustapp.lib.cache.ResilientRedisCache",
             "LOCATION": closed,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
