@@ -140,11 +140,9 @@ def prompt_of_the_week(partnership, *, today=None):
     """
     day = today or timezone.now().date()
     generations = cache.get_many([LIBRARY_GENERATION, _generation_key(partnership.pk)])
-    key = "week-prompt:{}:{}:{}".format(
-        _week_key(partnership, day),
-        generations.get(LIBRARY_GENERATION, 0),
-        generations.get(_generation_key(partnership.pk), 0),
-    )
+    library = generations.get(LIBRARY_GENERATION, 0)
+    own = generations.get(_generation_key(partnership.pk), 0)
+    key = f"week-prompt:{_week_key(partnership, day)}:{library}:{own}"
     found = cache.get(key)
     if found is None:
         found = _prompt_of_the_week(partnership, day) or False  # False: none left, cached too
