@@ -149,12 +149,18 @@ class AgendaItem(models.Model):
     talked_about_in = models.ForeignKey(
         CheckIn, null=True, blank=True, on_delete=models.SET_NULL, related_name="agenda_items"
     )
+    # Bumped by each change of the words; an edit carries the version it started from.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["created_at"]
 
     def __str__(self):
         return self.text
+
+    @property
+    def anchor(self):
+        return f"topic-{self.pk}"
 
 
 class ActionPoint(models.Model):
@@ -175,12 +181,18 @@ class ActionPoint(models.Model):
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Bumped by each change of the words or the owner (not by ticking it done).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["created_at", "pk"]
 
     def __str__(self):
         return self.text
+
+    @property
+    def anchor(self):
+        return f"action-{self.pk}"
 
     @property
     def is_done(self):

@@ -4,6 +4,7 @@ Other apps are used only through small contracts, and only when they are install
 importable, so the ritual works whichever of them has landed.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -12,6 +13,7 @@ from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from trustapp.checkins.models import (
     ActionPoint,
@@ -254,6 +256,143 @@ def action_point_add(*, checkin, user, text, owner):
     return ActionPoint.objects.create(
         checkin=checkin, text=text, owner=owner, for_both=owner is None, added_by=user
     )
+
+
+# -- Changing or removing a topic or a small step ---------------------------------------
+#
+# The rule: a topic can be reworded or removed while it waits to be talked about, and
+# during the check-in where it is talked about; a small step while its check-in is under
+# way. Once that check-in is finished they are its history and stay as they were. Nothing
+# changes in a space that has ended. Either partner may change either's words: the
+# check-in is shared. Each change carries the version it started from, so when both
+# partners change the same item at once, the second is told instead of losing words.
+
+
+class ItemChanged(CheckInError):
+    """The item changed after this person started; `item` is how it reads now."""
+
+    def __init__(self, message, item):
+        super().__init__(message)
+        self.item = item
+
+
+def topic_is_editable(item, *, partnership):
+    if not partnership.is_active:
+        return False
+    if item.talked_about_at is None:
+        return True
+    return item.talked_about_in is not None and item.talked_about_in.is_open
+
+
+def step_is_editable(step, *, partnership):
+    return partnership.is_active and step.checkin.is_open
+
+
+def topics_on(checkin, *, partnership, include_waiting):
+    """The topics `checkin`'s page shows, each told whether it may still change."""
+    topics = list(agenda_for(checkin, include_waiting=include_waiting))
+    for topic in topics:
+        if topic.talked_about_in_id == checkin.pk:
+            topic.talked_about_in = checkin  # loaded already
+        topic.editable = topic_is_editable(topic, partnership=partnership)
+    return topics
+
+
+def steps_of(checkin, *, partnership):
+    """`checkin`'s small steps, each told whether it may still change."""
+    steps = list(checkin.action_points.select_related("owner"))
+    for step in steps:
+        step.checkin = checkin  # loaded already
+        step.editable = step_is_editable(step, partnership=partnership)
+    return steps
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    """What the rule needs to know about topics or small steps, and how to say it."""
+
+    queryset: Callable
+    is_editable: Callable
+    gone: str
+    settled: str
+    changed: str
+
+
+TOPIC = ItemKind(
+    queryset=lambda: AgendaItem.objects.select_related("talked_about_in"),
+    is_editable=topic_is_editable,
+    gone=gettext_lazy(
+        "This topic is no longer on the agenda. It may have been removed a moment ago."
+    ),
+    settled=gettext_lazy(
+        "You talked about this topic in a finished check-in, so it stays as it was."
+    ),
+    changed=gettext_lazy("This topic was changed while you were writing."),
+)
+STEP = ItemKind(
+    queryset=lambda: ActionPoint.objects.select_related("checkin", "owner"),
+    is_editable=step_is_editable,
+    gone=gettext_lazy("This small step is no longer here. It may have been removed a moment ago."),
+    settled=gettext_lazy(
+        "This small step belongs to a finished check-in, so it stays as you agreed it."
+    ),
+    changed=gettext_lazy("This small step was changed while you were writing."),
+)
+
+
+def kind_of(item):
+    return TOPIC if isinstance(item, AgendaItem) else STEP
+
+
+def require_editable(item, *, partnership):
+    """Say why, in a CheckInError, when `item` may no longer change."""
+    if not partnership.is_active:
+        raise CheckInError(_("This space is a read-only archive now."))
+    kind = kind_of(item)
+    if not kind.is_editable(item, partnership=partnership):
+        raise CheckInError(str(kind.settled))
+
+
+def _claim(item, *, partnership, expected_version):
+    """Lock the item's row and check the rule and the version; the fresh row comes back."""
+    kind = kind_of(item)
+    fresh = kind.queryset().select_for_update(of=("self",)).filter(pk=item.pk).first()
+    if fresh is None:
+        raise CheckInError(str(kind.gone))
+    require_editable(fresh, partnership=partnership)
+    if fresh.version != expected_version:
+        raise ItemChanged(str(kind.changed), fresh)
+    return fresh
+
+
+def topic_edit(*, partnership, item, text, expected_version):
+    with transaction.atomic():
+        item = _claim(item, partnership=partnership, expected_version=expected_version)
+        item.text = text
+        item.version += 1
+        item.save(update_fields=["text", "version"])
+    return item
+
+
+def step_edit(*, partnership, step, text, owner, expected_version):
+    """`owner` is one of the two partners, or None for both of us."""
+    if owner is not None and not any(m.user_id == owner.pk for m in partnership.member_list()):
+        raise CheckInError(_("A small step belongs to one of you, or to both."))
+    with transaction.atomic():
+        step = _claim(step, partnership=partnership, expected_version=expected_version)
+        step.text = text
+        step.owner = owner
+        step.for_both = owner is None
+        step.version += 1
+        step.save(update_fields=["text", "owner", "for_both", "version"])
+    return step
+
+
+def item_remove(*, partnership, item, expected_version):
+    """Remove a topic or a small step for both partners."""
+    with transaction.atomic():
+        item = _claim(item, partnership=partnership, expected_version=expected_version)
+        item.delete()
 
 
 def is_latest(checkin):
