@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from trustapp.checkins.models import ActionPoint, Answer, CheckIn
+from trustapp.checkins.models import ActionPoint, AgendaItem, Answer, CheckIn
 
 
 def open_checkin(partnership, **fields):
@@ -19,6 +19,10 @@ def action_point(checkin, text="Phones away at dinner", owner=None, **fields):
     return ActionPoint.objects.create(
         checkin=checkin, text=text, owner=owner, for_both=owner is None, **fields
     )
+
+
+def topic(partnership, user, text="Chores", **fields):
+    return AgendaItem.objects.create(partnership=partnership, added_by=user, text=text, **fields)
 
 
 def url(name, partnership, *args):

@@ -80,6 +80,7 @@ class ActionPointForm(forms.ModelForm):
     def __init__(self, *args, user, partner, **kwargs):
         kwargs.setdefault("auto_id", "action_%s")
         super().__init__(*args, **kwargs)
+        self.user, self.partner = user, partner
         self.people = {str(user.pk): user}
         choices = [(str(user.pk), _("Me"))]
         if partner is not None:
@@ -93,6 +94,70 @@ class ActionPointForm(forms.ModelForm):
     def owner(self):
         """The person who takes the step, or None for both of us."""
         return self.people.get(self.cleaned_data["owner_choice"])
+
+
+class EditForm:
+    """Changing an item: starts from its words and version, and keeps what was typed when
+    the item changed meanwhile, now carrying the version just shown, so saving again
+    deliberately goes through."""
+
+    id_prefix = "item"
+
+    def __init__(self, *args, item, **kwargs):
+        self.item = item
+        # Ids of their own: the page's add forms have a `text` field too.
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-{item.pk}-%s")
+        kwargs.setdefault("initial", {"text": item.text, "version": item.version})
+        super().__init__(*args, **kwargs)
+        self.fields["text"].widget.attrs["autofocus"] = True
+
+    def keep_typed(self, version):
+        return type(self)(data=self.data.dict() | {"version": version}, **self.keep_typed_kwargs())
+
+    def keep_typed_kwargs(self):
+        return {"item": self.item}
+
+
+class AgendaItemEditForm(EditForm, AgendaItemForm):
+    id_prefix = "topic"
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta(AgendaItemForm.Meta):
+        labels = {"text": _("The topic")}
+        help_texts = {}
+
+    def changes(self):
+        return {"text": self.cleaned_data["text"], "expected_version": self.cleaned_data["version"]}
+
+
+class ActionPointEditForm(EditForm, ActionPointForm):
+    id_prefix = "step"
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, item, user, partner, **kwargs):
+        owner = self.BOTH if item.for_both else str(item.owner_id or "")
+        kwargs.setdefault(
+            "initial", {"text": item.text, "version": item.version, "owner_choice": owner}
+        )
+        super().__init__(*args, item=item, user=user, partner=partner, **kwargs)
+        self.fields["text"].label = _("The step")
+        self.fields["text"].widget.attrs.pop("placeholder", None)
+
+    def keep_typed_kwargs(self):
+        return super().keep_typed_kwargs() | {"user": self.user, "partner": self.partner}
+
+    def changes(self):
+        return {
+            "text": self.cleaned_data["text"],
+            "owner": self.owner(),
+            "expected_version": self.cleaned_data["version"],
+        }
+
+
+class RemoveForm(forms.Form):
+    """The second step of removing: the version the person saw when they confirmed."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class ScheduleForm(forms.Form):

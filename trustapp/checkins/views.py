@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,7 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from trustapp.checkins import services
-from trustapp.checkins.forms import ActionPointForm, AgendaItemForm, AnswerForm, ScheduleForm
+from trustapp.checkins.forms import (
+    ActionPointEditForm,
+    ActionPointForm,
+    AgendaItemEditForm,
+    AgendaItemForm,
+    AnswerForm,
+    RemoveForm,
+    ScheduleForm,
+)
 from trustapp.checkins.models import ActionPoint, AgendaItem, CheckIn, CheckInCadence
 from trustapp.checkins.trend import trend_for
 from trustapp.couples.access import partnership_view
@@ -46,7 +56,9 @@ def _agenda_context(request, partnership, checkin, agenda_form=None):
     is_latest = not checkin.is_open and services.is_latest(checkin)
     accepts_items = partnership.is_active and (checkin.is_open or is_latest)
     context = {
-        "agenda_items": list(services.agenda_for(checkin, include_waiting=accepts_items)),
+        "agenda_items": services.topics_on(
+            checkin, partnership=partnership, include_waiting=accepts_items
+        ),
         "agenda_form": (agenda_form or AgendaItemForm()) if accepts_items else None,
         "is_latest": is_latest,
     }
@@ -61,7 +73,7 @@ def _actions_context(request, partnership, checkin, action_form=None):
     if partnership.is_active and checkin.is_open and action_form is None:
         action_form = ActionPointForm(user=request.user, partner=partner)
     return {
-        "action_points": list(checkin.action_points.select_related("owner")),
+        "action_points": services.steps_of(checkin, partnership=partnership),
         "action_form": action_form if partnership.is_active and checkin.is_open else None,
     }
 
@@ -99,25 +111,56 @@ def _page_context(request, partnership, checkin, forms=None):
     return context
 
 
-def _render_region(request, partnership, checkin, region, *, status=200, form=None, error=None):
-    """The named partial for htmx, else the whole page (a form with errors, JS off)."""
+@dataclass
+class Editing:
+    """The one topic or small step its region shows as a form: to change it (`form`), or
+    to confirm removing it (no form). `changed` says why it reads differently now."""
+
+    item: object
+    form: object = None
+    changed: str = ""
+
+
+def _render_region(
+    request,
+    partnership,
+    checkin,
+    region,
+    *,
+    status=200,
+    form=None,
+    error=None,
+    editing=None,
+    focus=None,
+    notice=None,
+):
+    """The named partial for htmx, else the whole page (a form with errors, JS off).
+    `editing`: an item shown as a form; `focus`: the item whose links take the focus."""
     build, form_name = REGIONS[region]
+    shown = {"editing": editing, "focus": focus}
     if wants_partial(request):
         context = _base_context(request, partnership, checkin)
-        context |= build(request, partnership, checkin, form) | {"error": error}
+        context |= build(request, partnership, checkin, form)
+        context |= shown | {"error": error, "notice": notice}
         return render(request, f"checkins/detail.html#{region}", context, status=status)
-    context = _page_context(request, partnership, checkin, {form_name: form})
+    if error:
+        messages.error(request, error)
+    context = _page_context(request, partnership, checkin, {form_name: form}) | shown
     return render(request, "checkins/detail.html", context, status=status)
 
 
-def _after_change(request, partnership, checkin, region, error=None):
+def _after_change(request, partnership, checkin, region, error=None, *, focus=None, notice=None):
     """htmx gets the region again, with the reason if nothing changed; a plain form goes
-    back to that region of the page."""
+    back to that region of the page (to the item, with `focus`)."""
     if wants_partial(request):
-        return _render_region(request, partnership, checkin, region, error=error)
+        return _render_region(
+            request, partnership, checkin, region, error=error, focus=focus, notice=notice
+        )
     if error:
         messages.error(request, error)
-    return redirect(f"{checkin.get_absolute_url()}#{region}")
+    if notice:
+        messages.success(request, notice)
+    return redirect(f"{checkin.get_absolute_url()}#{focus.anchor if focus else region}")
 
 
 @partnership_view(paired=True)
@@ -242,10 +285,137 @@ def action_done(request, partnership, action_pk):
     return_to = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(return_to, {request.get_host()}):
         return_to = action.checkin.get_absolute_url()
+    action.editable = services.step_is_editable(action, partnership=partnership)
     if wants_partial(request):
         context = {"action": action, "partnership": partnership, "can_write": True}
         return render(request, "checkins/_action_point.html", context | {"return_to": return_to})
     return redirect(f"{return_to}#action-{action.pk}")
+
+
+# -- Changing and removing a topic or a small step --------------------------------------
+# Each is shown as a form inside its region (htmx swaps the region; without JavaScript the
+# whole page comes back with that item open), so removing takes a second, deliberate POST.
+
+
+def _get_topic(partnership, item_pk):
+    return services.TOPIC.queryset().filter(partnership=partnership, pk=item_pk).first()
+
+
+def _get_step(checkin, action_pk):
+    step = services.STEP.queryset().filter(checkin=checkin, pk=action_pk).first()
+    if step is not None:
+        step.checkin = checkin  # with its partnership and members
+    return step
+
+
+def _cannot_change(request, partnership, checkin, region, item):
+    """The answer when `item` is gone or settled, or the person changed their mind."""
+    if item is None:
+        gone = services.TOPIC.gone if region == "agenda" else services.STEP.gone
+        return _render_region(request, partnership, checkin, region, status=404, error=str(gone))
+    try:
+        services.require_editable(item, partnership=partnership)
+    except services.CheckInError as error:
+        return _after_change(request, partnership, checkin, region, str(error))
+    if "cancel" in request.GET:
+        return _after_change(request, partnership, checkin, region, focus=item)
+    return None
+
+
+def _edit(request, partnership, checkin, region, item, make_form, save):
+    """GET: the item as a form. POST: save it; or the form again keeping what was typed,
+    with 422 when it does not fit and 409 when the item changed meanwhile."""
+    if response := _cannot_change(request, partnership, checkin, region, item):
+        return response
+    if request.method == "GET":
+        editing = Editing(item, make_form(None))
+        return _render_region(request, partnership, checkin, region, editing=editing)
+    form = make_form(request.POST)
+    if not form.is_valid():
+        editing = Editing(item, form)
+        return _render_region(request, partnership, checkin, region, status=422, editing=editing)
+    try:
+        saved = save(**form.changes())
+    except services.ItemChanged as changed:
+        editing = Editing(changed.item, form.keep_typed(changed.item.version), str(changed))
+        return _render_region(request, partnership, checkin, region, status=409, editing=editing)
+    except services.CheckInError as error:
+        return _after_change(request, partnership, checkin, region, str(error))
+    return _after_change(request, partnership, checkin, region, focus=saved)
+
+
+def _remove(request, partnership, checkin, region, item, notice):
+    """GET: asks first. POST: removes the version that was confirmed; when it changed
+    meanwhile, asks again showing how it reads now."""
+    if response := _cannot_change(request, partnership, checkin, region, item):
+        return response
+    form = RemoveForm(request.POST if request.method == "POST" else None)
+    if not form.is_valid():
+        status = 422 if form.is_bound else 200
+        return _render_region(
+            request, partnership, checkin, region, status=status, editing=Editing(item)
+        )
+    try:
+        services.item_remove(
+            partnership=partnership, item=item, expected_version=form.cleaned_data["version"]
+        )
+    except services.ItemChanged as changed:
+        editing = Editing(changed.item, changed=str(changed))
+        return _render_region(request, partnership, checkin, region, status=409, editing=editing)
+    except services.CheckInError as error:
+        return _after_change(request, partnership, checkin, region, str(error))
+    return _after_change(request, partnership, checkin, region, notice=notice % {"text": item.text})
+
+
+@partnership_view(paired=True)
+@require_http_methods(["GET", "POST"])
+def agenda_edit(request, partnership, pk, item_pk):
+    checkin = _get_checkin_for_user(partnership, pk)
+    item = _get_topic(partnership, item_pk)
+    return _edit(
+        request,
+        partnership,
+        checkin,
+        "agenda",
+        item,
+        lambda data: AgendaItemEditForm(data, item=item),
+        lambda **changes: services.topic_edit(partnership=partnership, item=item, **changes),
+    )
+
+
+@partnership_view(paired=True)
+@require_http_methods(["GET", "POST"])
+def agenda_remove(request, partnership, pk, item_pk):
+    checkin = _get_checkin_for_user(partnership, pk)
+    item = _get_topic(partnership, item_pk)
+    notice = _("“%(text)s” is off the agenda.")
+    return _remove(request, partnership, checkin, "agenda", item, notice)
+
+
+@partnership_view(paired=True)
+@require_http_methods(["GET", "POST"])
+def action_edit(request, partnership, pk, action_pk):
+    checkin = _get_checkin_for_user(partnership, pk)
+    step = _get_step(checkin, action_pk)
+    partner = partnership.partner_of(request.user)
+    return _edit(
+        request,
+        partnership,
+        checkin,
+        "actions",
+        step,
+        lambda data: ActionPointEditForm(data, item=step, user=request.user, partner=partner),
+        lambda **changes: services.step_edit(partnership=partnership, step=step, **changes),
+    )
+
+
+@partnership_view(paired=True)
+@require_http_methods(["GET", "POST"])
+def action_remove(request, partnership, pk, action_pk):
+    checkin = _get_checkin_for_user(partnership, pk)
+    step = _get_step(checkin, action_pk)
+    notice = _("“%(text)s” is no longer one of your small steps.")
+    return _remove(request, partnership, checkin, "actions", step, notice)
 
 
 @partnership_view(paired=True)
