@@ -1,5 +1,5 @@
 """Alice and Bob each answer the check-in; both see both answers and the trend; a small
-step they set appears in the next check-in's look back."""
+step they set, and reword, appears in the next check-in's look back."""
 
 import pytest
 from playwright.sync_api import expect
@@ -66,6 +66,12 @@ def test_both_answer_see_both_and_the_trend_and_a_step_carries_over(
     ).check()
     alice_page.get_by_role("button", name="Add this step").click()
     expect(alice_page.locator("#actions .action-point")).to_contain_text("Book the train")
+    # She rewords it in place before they finish.
+    alice_page.locator("#actions").get_by_role("link", name="Edit").click()
+    alice_page.get_by_label("The step").fill("Book the train for the visit in May")
+    assert_accessible(alice_page)
+    alice_page.locator("#actions").get_by_role("button", name="Save").click()
+    expect(alice_page.locator("#actions .action-point")).to_contain_text("in May")
     assert_accessible(alice_page)
     save_screenshot(alice_page, "checkin-desktop")
     alice_page.get_by_role("button", name="We are done: finish this check-in").click()
@@ -83,7 +89,7 @@ def test_both_answer_see_both_and_the_trend_and_a_step_carries_over(
     alice_page.goto(base)
     alice_page.get_by_role("button", name="Start the next one now").click()
     look_back = alice_page.locator("#look-back")
-    expect(look_back).to_contain_text("Book the train for the visit")
+    expect(look_back).to_contain_text("Book the train for the visit in May")
     bob_page.goto(base)
     step = bob_page.locator("#look-back .action-point", has_text="Book the train")
     step.get_by_role("button", name="Done").click()

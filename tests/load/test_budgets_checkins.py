@@ -1,6 +1,7 @@
 """Check-ins: every page and htmx endpoint, including the answers region the page polls
 while waiting for the partner, has a query budget that holds from ten check-ins to more
-than a thousand (with their answers, topics and small steps)."""
+than a thousand (with their answers, topics and small steps), and so does changing or
+removing a topic or a step."""
 
 from datetime import timedelta
 from types import SimpleNamespace
@@ -101,6 +102,19 @@ def checkin_url(name, world, *args):
     return url(name, world.partnership, *args)
 
 
+def topic_url(name, world):
+    """A fresh topic, changed or removed from this week's check-in."""
+    return checkin_url(name, world, current(world).pk, fresh_agenda_item(world).pk)
+
+
+def step_url(name, world):
+    step = fresh_step(world)
+    return checkin_url(name, world, step.checkin_id, step.pk)
+
+
+STEP_POST = {"text": "A longer walk", "owner_choice": "both", "version": "1"}
+
+
 PAGES = [
     Budget("current", 5, lambda w: Call(checkin_url("current", w), status=302)),
     Budget("this week's check-in", 15, lambda w: Call(current(w).get_absolute_url())),
@@ -166,6 +180,51 @@ ACTIONS = [
         lambda w: Call(
             checkin_url("action_done", w, fresh_step(w).pk), "post", {"done": "1"}, htmx=True
         ),
+    ),
+    Budget(
+        "open a topic to change it (htmx)",
+        7,
+        lambda w: Call(topic_url("agenda_edit", w), htmx=True),
+    ),
+    Budget(
+        "change a topic (htmx)",
+        11,
+        lambda w: Call(
+            topic_url("agenda_edit", w),
+            "post",
+            {"text": "Money matters", "version": "1"},
+            htmx=True,
+        ),
+    ),
+    Budget(
+        "ask before removing a topic (htmx)",
+        7,
+        lambda w: Call(topic_url("agenda_remove", w), htmx=True),
+    ),
+    Budget(
+        "remove a topic (htmx)",
+        11,
+        lambda w: Call(topic_url("agenda_remove", w), "post", {"version": "1"}, htmx=True),
+    ),
+    Budget(
+        "open a step to change it (htmx)",
+        6,
+        lambda w: Call(step_url("action_edit", w), htmx=True),
+    ),
+    Budget(
+        "change a step (htmx)",
+        10,
+        lambda w: Call(step_url("action_edit", w), "post", STEP_POST, htmx=True),
+    ),
+    Budget(
+        "change a step (form)",
+        9,
+        lambda w: Call(step_url("action_edit", w), "post", STEP_POST, status=302),
+    ),
+    Budget(
+        "remove a step (htmx)",
+        10,
+        lambda w: Call(step_url("action_remove", w), "post", {"version": "1"}, htmx=True),
     ),
     Budget(
         "change the rhythm (form)",
