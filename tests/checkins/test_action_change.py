@@ -227,3 +227,20 @@ def test_an_outsider_gets_a_404(carol_client, partnership, step):
     assert carol_client.get(edit_url(partnership, step)).status_code == 404
     assert carol_client.post(remove_url(partnership, step), {"version": "1"}).status_code == 404
     assert ActionPoint.objects.exists()
+
+
+def region(body, name):
+    start = body.index(f'<section id="{name}"')
+    return body[start : body.index("</section>", start)]
+
+
+def test_without_javascript_the_words_wait_in_the_region_the_page_returns_to(
+    alice_client, partnership, checkin, step
+):
+    response = alice_client.post(remove_url(partnership, step), {"version": "1"}, follow=True)
+    body = response.content.decode()
+    assert "is no longer one of your small steps" in region(body, "actions")
+    assert 'class="messages"' not in body  # not at the top, out of sight
+    assert "is no longer one of your small steps" not in region(body, "agenda")
+    again = alice_client.get(checkin.get_absolute_url()).content.decode()
+    assert "is no longer one of your small steps" not in again  # said once

@@ -96,6 +96,10 @@ REGIONS = {
 }
 
 
+# What a change said, kept for the page a plain form (no JavaScript) is sent back to.
+SAID = "checkins:said"
+
+
 def _page_context(request, partnership, checkin, forms=None):
     forms = forms or {}
     cadence = services.cadence_of(partnership)
@@ -108,6 +112,9 @@ def _page_context(request, partnership, checkin, forms=None):
     }
     for build, form_name in REGIONS.values():
         context |= build(request, partnership, checkin, forms.get(form_name))
+    said = request.session.pop(SAID, None)  # written only when there was something
+    if said:
+        context |= {"said_in": said["in"], "error": said["error"], "notice": said["notice"]}
     return context
 
 
@@ -143,9 +150,9 @@ def _render_region(
         context |= build(request, partnership, checkin, form)
         context |= shown | {"error": error, "notice": notice}
         return render(request, f"checkins/detail.html#{region}", context, status=status)
-    if error:
-        messages.error(request, error)
     context = _page_context(request, partnership, checkin, {form_name: form}) | shown
+    if error:
+        context |= {"said_in": region, "error": error}
     return render(request, "checkins/detail.html", context, status=status)
 
 
@@ -156,10 +163,13 @@ def _after_change(request, partnership, checkin, region, error=None, *, focus=No
         return _render_region(
             request, partnership, checkin, region, error=error, focus=focus, notice=notice
         )
-    if error:
-        messages.error(request, error)
-    if notice:
-        messages.success(request, notice)
+    if error or notice:
+        # The page comes back scrolled to this region: its words wait there, not at the top.
+        request.session[SAID] = {
+            "in": region,
+            "error": str(error or ""),
+            "notice": str(notice or ""),
+        }
     return redirect(f"{checkin.get_absolute_url()}#{focus.anchor if focus else region}")
 
 
