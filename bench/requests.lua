@@ -7,7 +7,13 @@
 -- once per thread in init(), so the script costs wrk almost nothing per request.
 
 local requests = {}
+local parts = {}
 local index = 0
+local counter = 0
+-- BENCH_MISS=1: every request asks for a page nobody has seen (a query parameter that
+-- counts up), so a kept page is never used: this measures rendering.
+local miss = os.getenv("BENCH_MISS") == "1"
+local headers = {}
 
 local function lines(path)
   local found = {}
@@ -19,7 +25,6 @@ local function lines(path)
 end
 
 function init(args)
-  local headers = {}
   for _, line in ipairs(lines(os.getenv("BENCH_HEADERS"))) do
     local name, value = line:match("^([^:]+):%s*(.*)$")
     if name then headers[name] = value end
@@ -28,6 +33,7 @@ function init(args)
     local method, path, body = line:match("^([^\t]+)\t([^\t]+)\t?(.*)$")
     if body == "" then body = nil end
     table.insert(requests, wrk.format(method, path, headers, body))
+    table.insert(parts, {method, path, body})
   end
   -- Threads start at different places in the list, so they do not move in lockstep.
   index = math.random(0, #requests - 1)
@@ -35,6 +41,12 @@ end
 
 function request()
   index = index % #requests + 1
+  if miss then
+    counter = counter + 1
+    local method, path, body = parts[index][1], parts[index][2], parts[index][3]
+    local sep = path:find("?", 1, true) and "&" or "?"
+    return wrk.format(method, path .. sep .. "miss=" .. counter .. "-" .. math.random(1e9), headers, body)
+  end
   return requests[index]
 end
 

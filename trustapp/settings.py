@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "trustapp.accounts.middleware.UserTimezoneMiddleware",
+    # Last, so it sees exactly what the view wrote (trustapp/lib/pagecache.py).
+    "trustapp.lib.pagecache.FreshnessMiddleware",
 ]
 
 ROOT_URLCONF = "trustapp.urls"
@@ -145,6 +147,10 @@ else:
         "control_folder": str(BROKER_DIR / "control"),
     }
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", CELERY_BROKER_URL)
+# Rendered pages of a space, kept per session until the space changes
+# (trustapp/lib/pagecache.py). Only with a cache every process shares.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=bool(REDIS_URL))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -23,6 +23,7 @@ from trustapp.checkins.models import ActionPoint, AgendaItem, CheckIn, CheckInCa
 from trustapp.checkins.trend import trend_for
 from trustapp.couples.access import partnership_view
 from trustapp.lib.htmx import wants_partial
+from trustapp.lib.pagecache import cached_space_page
 
 # htmx stops polling when a response carries this status.
 STOP_POLLING = 286
@@ -191,6 +192,7 @@ def start(request, partnership):
 
 
 @partnership_view(paired=True)
+@cached_space_page
 @require_GET
 def detail(request, partnership, pk):
     checkin = _get_checkin_for_user(partnership, pk)
@@ -439,6 +441,7 @@ def finish(request, partnership, pk):
 
 
 @partnership_view(paired=True)
+@cached_space_page
 @require_GET
 def history(request, partnership):
     checkins = services.history_for(partnership)
@@ -454,6 +457,7 @@ def history(request, partnership):
 
 
 @partnership_view(paired=True)
+@cached_space_page
 @require_GET
 def trend(request, partnership):
     context = {

@@ -16,6 +16,7 @@ from trustapp.conversations.forms import AnswerForm, DrawForm, TakeawayForm, Tal
 from trustapp.conversations.models import Conversation, Prompt, PromptChoice, Topic
 from trustapp.couples.access import partnership_view
 from trustapp.lib.htmx import wants_partial
+from trustapp.lib.pagecache import cached_space_page
 
 HISTORY_PAGE_SIZE = 20
 ONGOING_LIMIT = 10
@@ -56,6 +57,7 @@ def _safe_next(request, fallback):
 
 
 @partnership_view(paired=True)
+@cached_space_page
 @require_GET
 def index(request, partnership):
     unlocked = services.tender_unlocked(partnership)
@@ -106,6 +108,7 @@ def draw(request, partnership):
 
 
 @partnership_view(paired=True)
+@cached_space_page
 @require_GET
 def topic(request, partnership, slug):
     topic = get_object_or_404(Topic, slug=slug, is_active=True)
@@ -164,12 +167,14 @@ def _prompt_list(request, partnership, *, template, **filters):
 
 
 @partnership_view(paired=True)
+@cached_space_page
 @require_GET
 def starred(request, partnership):
     return _prompt_list(request, partnership, template="conversations/starred.html", starred=True)
 
 
 @partnership_view(paired=True)
+@cached_space_page
 @require_GET
 def hidden(request, partnership):
     return _prompt_list(request, partnership, template="conversations/hidden.html", hidden=True)
@@ -322,6 +327,7 @@ def _render_conversation(request, partnership, conversation, status=200, **forms
 
 
 @partnership_view(paired=True)
+@cached_space_page
 @require_GET
 def conversation(request, partnership, pk):
     conversation = _get_conversation_for_user(partnership, pk)
@@ -465,6 +471,7 @@ def takeaway(request, partnership, pk):
 
 
 @partnership_view(paired=True)
+@cached_space_page
 @require_GET
 def history(request, partnership):
     conversations = services.with_answer_state(partnership.conversations.all(), request.user)
