@@ -227,12 +227,17 @@ def test_a_library_change_renders_every_space_again(alice_client, partnership):
     assert queries > 3
 
 
-def test_htmx_requests_and_the_setting_off_are_never_kept(alice_client, partnership, settings):
+def test_htmx_pieces_and_the_setting_off_are_never_kept(alice_client, partnership, settings):
     url = log(partnership)
     alice_client.get(url)
     for _ in range(2):
         _body, queries = visit(alice_client, url, HX_Request="true")
         assert queries > 3
+    # A boosted link gets the whole page, which is kept like any other.
+    boosted = {"HX_Request": "true", "HX_Boosted": "true"}
+    page, _queries = visit(alice_client, home(partnership), **boosted)
+    again, queries = visit(alice_client, home(partnership), **boosted)
+    assert (again, queries) == (page, 3)
     settings.PAGE_CACHE = False
     for _ in range(2):
         _body, queries = visit(alice_client, url)

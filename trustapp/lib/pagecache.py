@@ -15,7 +15,7 @@ is kept in the shared cache and answered from there until one of these moves:
 
 It never crosses between people or browsers: the session key is part of every key. A
 page is stored only when its rendering wrote nothing, set no cookie, left the session
-and the messages untouched and answered 200; htmx requests are never cached. Entries
+and the messages untouched and answered 200; htmx requests for a piece of a page are never kept. Entries
 expire after `PAGE_CACHE_SECONDS` (five minutes) in any case. Without a shared cache
 (the embedded setup keeps a cache per process) it is off: `PAGE_CACHE` in settings.
 """
@@ -167,6 +167,7 @@ def _key(request, partnership_ids, facts):
     material = (
         BUILD,
         request.get_full_path(),
+        bool(request.htmx),
         session.session_key,
         sorted((key, repr(value)) for key, value in session.items()),
         request.COOKIES.get(settings.CSRF_COOKIE_NAME),
@@ -184,7 +185,8 @@ def _cacheable_request(request):
     return (
         enabled()
         and request.method == "GET"
-        and not getattr(request, "htmx", False)
+        # htmx asking for a piece of a page is never kept; a boosted link gets the page.
+        and (not getattr(request, "htmx", False) or request.htmx.boosted)
         and hasattr(request, "pagecache_writes")
         and request.session.session_key
         and settings.CSRF_COOKIE_NAME in request.COOKIES
