@@ -15,8 +15,9 @@ is kept in the shared cache and answered from there until one of these moves:
 
 It never crosses between people or browsers: the session key is part of every key. A
 page is stored only when its rendering wrote nothing, set no cookie, left the session
-and the messages untouched and answered 200; htmx requests for a piece of a page are never kept. Entries
-expire after `PAGE_CACHE_SECONDS` (five minutes) in any case. Without a shared cache
+and the messages untouched and answered 200; htmx requests for a piece of a page are
+never kept (a boosted link, which gets the whole page, is). Entries expire after
+`PAGE_CACHE_SECONDS` (five minutes) in any case. Without a shared cache
 (the embedded setup keeps a cache per process) it is off: `PAGE_CACHE` in settings.
 """
 
