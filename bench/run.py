@@ -444,7 +444,7 @@ def load_all(base, info, server, *, duration, connections, passes, only, work_di
         best["errors"] = sum(r["errors"] for r in tries)  # every error counts
         cpu = min(r["cpu"] + r["db_cpu"] for r in tries)
         share = 100 * best["rps"] / best_floor["rps"]
-        row = best | {"share": share, "cpu_share": 100 * floor_cpu / cpu, "cpu_total": cpu}
+        row = best | {"share": share, "cpu_share": 100 * floor_cpu / cpu}
         if best["kind"] == "rendered":
             rendered[name.removesuffix(" (rendered)")] = row
         else:

@@ -12,7 +12,6 @@ from trustapp.couples.access import partnership_view
 from trustapp.couples.forms import InvitationForm, LeaveForm
 from trustapp.couples.models import Membership, Partnership
 from trustapp.lib import pagecache
-from trustapp.lib.pagecache import cached_space_page
 
 PENDING_INVITATION_KEY = "pending_invitation"
 SHOWN_TOKENS_KEY = "invitation_tokens"
@@ -66,7 +65,7 @@ def partnership_create(request):
 
 
 @partnership_view
-@cached_space_page
+@pagecache.cached_space_page
 def partnership_home(request, partnership):
     return render(request, "couples/home.html", {"partnership": partnership})
 

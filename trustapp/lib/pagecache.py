@@ -7,7 +7,7 @@ is kept in the shared cache and answered from there until one of these moves:
 - the space's *generation*: a token renewed whenever a request by either partner wrote
   anything to the database (`FreshnessMiddleware` spots the writes, whatever wrote them:
   the ORM, `update()`, hand-written SQL), and by `changed()` for writes outside a request;
-- the *global generation*: renewed by library loads, the demo seed and any admin write;
+- the *global generation*: renewed by library loads and any admin write;
 - what the request itself carries: the exact session contents (so a notice waiting in
   the session is never hidden), the CSRF cookie (the forms' tokens), language, time zone,
   the local date (what is due, the week's prompt), the partnership and both memberships
@@ -22,9 +22,8 @@ never kept (a boosted link, which gets the whole page, is). Entries expire after
 """
 
 import hashlib
-import logging
 import uuid
-from functools import wraps
+from functools import lru_cache, wraps
 from pathlib import Path
 
 from django.conf import settings
@@ -36,8 +35,6 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
 
-logger = logging.getLogger(__name__)
-
 GLOBAL = "pagecache:gen:all"
 # Writes that change nothing a page shows: the session itself and allauth's list of them.
 QUIET_TABLES = ('"django_session"', '"usersessions_usersession"')
@@ -48,8 +45,10 @@ def _space_key(partnership_id):
     return f"pagecache:gen:p{partnership_id}"
 
 
+@lru_cache(maxsize=1)
 def _build_id():
-    """What is deployed: the app's code and templates and the static manifest."""
+    """What is deployed: the app's code and templates and the static manifest (read once
+    per process, on its first kept page, so commands and workers never pay for it)."""
     digest = hashlib.blake2b(digest_size=8)
     roots = [Path(settings.BASE_DIR) / "trustapp", Path(settings.BASE_DIR) / "templates"]
     manifest = Path(settings.STATIC_ROOT or "") / "staticfiles.json"
@@ -64,9 +63,6 @@ def _build_id():
             digest.update(str(path).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-BUILD = _build_id()
 
 
 def enabled():
@@ -166,7 +162,7 @@ def _key(request, partnership_ids, facts):
         return None
     session = request.session
     material = (
-        BUILD,
+        _build_id(),
         request.get_full_path(),
         bool(request.htmx),
         session.session_key,
