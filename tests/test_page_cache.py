@@ -84,6 +84,30 @@ def test_a_second_visit_is_the_same_page_for_three_queries(alice_client, partner
     assert queries == 3 < rendered
 
 
+def test_a_kept_page_is_one_round_trip_to_redis(alice_client, partnership, monkeypatch):
+    """The generations and the page are read together, through one shared client."""
+    from django.core.cache import cache
+
+    url = home(partnership)
+    kept(alice_client, url)
+    client = cache._cache.get_client()
+    assert cache._cache.get_client(write=True) is client  # built once, not per call
+    commands = []
+    real = client.execute_command
+    monkeypatch.setattr(
+        client, "execute_command", lambda *args, **kw: commands.append(args[0]) or real(*args, **kw)
+    )
+    again, queries = visit(alice_client, url)
+    assert commands == ["MGET"]
+    assert queries == 3
+    share(partnership, partnership.member_list()[1].user, "Thank you for the soup")
+    pagecache.changed(partnership.pk)  # what a request that wrote does on its way out
+    commands.clear()
+    fresh, _queries = visit(alice_client, url)
+    assert "soup" in fresh and "soup" not in again
+    assert commands[0] == "MGET" and "SET" in commands  # rendered, then kept
+
+
 def test_a_kept_page_costs_the_same_with_a_thousand_times_more(
     alice_client, alice, bob, partnership
 ):

@@ -101,6 +101,10 @@ if DATABASE_URL:
             "max_size": env_int("DB_POOL_MAX", 10),
             "timeout": 10,
         },
+        # The few hot hand-written queries are prepared once per connection
+        # (trustapp/lib/sql.py); Django's own queries bind client-side and never are.
+        # DB_PREPARE=0 behind a pooler in transaction mode.
+        "prepare_threshold": 0 if env_bool("DB_PREPARE", True) else None,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool owns connection reuse
 else:

@@ -1,8 +1,12 @@
-"""Two hot paths are hand-written SQL for speed (the navigation's "waiting for you" count on
-every page, and the status line a waiting page polls). These tests hold each to the ORM
-rules it replaces, in every state those rules know about."""
+"""The hot paths are hand-written SQL for speed (the access check and the navigation's
+"waiting for you" count on every page, and the status lines a waiting page polls), run as
+prepared statements. These tests hold each to the ORM rules it replaces, in every state
+those rules know about, and check that the statements are prepared and still counted."""
 
+import pytest
+from django.db import connection
 from django.db.models import Exists, OuterRef, Subquery
+from django.test.utils import CaptureQueriesContext
 
 from tests.agreements.conftest import agree, in_force, propose, suggest
 from tests.conftest import make_partnership, make_user
@@ -12,8 +16,82 @@ from trustapp.agreements import services as agreements
 from trustapp.agreements.models import Agreement, Boundary
 from trustapp.conversations import services as conversations
 from trustapp.conversations.models import Answer, Conversation, Prompt
+from trustapp.couples import access
 from trustapp.couples.models import Membership
 from trustapp.couples.services import partnership_leave
+from trustapp.lib.pagecache import WriteSpotter
+from trustapp.lib.sql import prepared_cursor
+
+
+def rows(memberships):
+    """Everything the access check loaded, field by field."""
+
+    def values(instance):
+        return [getattr(instance, f.attname) for f in instance._meta.concrete_fields]
+
+    return [
+        (values(m), values(m.partnership), values(m.user), m.partnership.pk, m.user.pk)
+        for m in memberships
+    ]
+
+
+def test_the_access_check_loads_what_the_orm_loads(alice, bob, carol):
+    waiting = make_partnership(carol)
+    together = make_partnership(alice, bob)
+    ended = make_partnership(alice, bob)
+    partnership_leave(partnership=ended, user=bob)
+    for space in (waiting, together, ended):
+        found = access.memberships_sql(space.public_id)
+        assert rows(found) == rows(access.memberships_orm(space.public_id))
+        assert [m.slot for m in found] == sorted(m.slot for m in found)
+        assert {m.partnership.pk for m in found} == {space.pk}
+    assert len(access.memberships_sql(together.public_id)) == 2
+    assert access.memberships_sql("nowhere") == []
+    # Types come back as the ORM gives them: aware datetimes, a bool, the same strings.
+    bob_then = next(m for m in access.memberships_sql(ended.public_id) if m.user_id == bob.pk)
+    assert bob_then.left_at is not None and bob_then.left_at.tzinfo is not None
+    assert bob_then.user.is_active is True and bob_then.user.email == bob.email
+
+
+def test_the_access_check_lets_members_in_and_keeps_everyone_else_out(alice, bob, carol):
+    from django.http import Http404
+
+    space = make_partnership(alice, bob)
+    assert access.get_partnership_for_user(alice, space.public_id).pk == space.pk
+    found = access.get_partnership_for_user(bob, space.public_id)
+    assert [m.user for m in found.member_list()] == [alice, bob]
+    assert found.partner_of(bob) == alice
+    for person, public_id in ((carol, space.public_id), (alice, "nowhere")):
+        with pytest.raises(Http404):
+            access.get_partnership_for_user(person, public_id)
+
+
+def test_hot_queries_are_prepared_and_still_counted_and_watched(partnership, alice):
+    spotter = WriteSpotter()
+    with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(spotter):
+        for _ in range(3):
+            access.memberships_sql(partnership.public_id)
+            agreements.waiting_counts(partnership, alice)
+    assert len(captured.captured_queries) == 6  # query budgets see every statement
+    assert not spotter.wrote
+    with CaptureQueriesContext(connection):  # the logging cursor prepares as well
+        access.memberships_sql(partnership.public_id)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any('p."public_id" = $1' in statement for statement in prepared)
+    assert any(Boundary._meta.db_table in statement for statement in prepared)
+    # Django's own queries bind on the client and are never prepared.
+    assert not any("django_session" in statement for statement in prepared)
+
+
+def test_without_prepared_statements_the_hot_queries_run_as_before(partnership, monkeypatch):
+    monkeypatch.setattr(connection.connection, "prepare_threshold", None)
+    with prepared_cursor() as cursor:
+        assert type(cursor.cursor) is type(connection.cursor().cursor)
+    assert rows(access.memberships_sql(partnership.public_id)) == rows(
+        access.memberships_orm(partnership.public_id)
+    )
 
 
 def orm_waiting(partnership, user):

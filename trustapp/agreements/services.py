@@ -9,7 +9,7 @@ older version it matches no row and raises `AgreementConflict` instead of losing
 import threading
 from contextlib import contextmanager
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, Max, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from trustapp.agreements.models import (
 )
 from trustapp.couples.models import Membership
 from trustapp.lib.notify import notify_partner
+from trustapp.lib.sql import prepared_cursor
 
 Status = Agreement.Status
 Kind = AgreementEvent.Kind
@@ -408,7 +409,7 @@ def waiting_counts(partnership, user):
     ORM cost ten times more CPU than running it."""
     if not partnership.is_active:
         return {"agreements": 0, "boundaries": 0}
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_waiting_sql(), {"partnership": partnership.pk, "user": user.pk})
         agreements_waiting, boundaries_waiting = cursor.fetchone()
     return {"agreements": agreements_waiting, "boundaries": boundaries_waiting}

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -25,6 +25,7 @@ from trustapp.checkins.models import (
 )
 from trustapp.couples.models import Membership, Partnership
 from trustapp.lib.notify import notify_partner
+from trustapp.lib.sql import prepared_cursor
 
 
 class CheckInError(Exception):
@@ -214,7 +215,7 @@ def answers_state(*, public_id, pk, user):
     What the check-in page polls for every few seconds, so it is one hand-written query
     (building it with the ORM costs several times more CPU than running it). It says only
     whether the partner answered, never what."""
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_answers_state_sql(), [user.pk, user.pk, user.pk, pk, public_id])
         row = cursor.fetchone()
     if row is None:

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from trustapp.conversations.models import Answer, Conversation, Prompt, PromptChoice, TenderOptIn
 from trustapp.couples.models import Membership, Partnership
 from trustapp.lib.notify import notify_partner
+from trustapp.lib.sql import prepared_cursor
 
 ANSWER_MAX_LENGTH = 5000
 TAKEAWAY_MAX_LENGTH = 2000
@@ -437,7 +438,7 @@ def conversation_status(*, public_id, pk, user):
     Hand-written SQL, one round trip: the poll runs every few seconds on every open
     waiting page, and building the same query with the ORM costs ten times more CPU
     than running it."""
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_status_sql(), [user.pk] * 4 + [pk, public_id])
         row = cursor.fetchone()
     if row is None:

@@ -77,7 +77,7 @@ def changed(*partnership_ids, everyone=False):
     """Pages of these spaces (or of every space) must be rendered again.
 
     Renewed now, and again once the transaction commits: a page rendered in between,
-    from what was there before, is kept under a generation nobody asks for any more.
+    from what was there before, is kept with a generation that is no longer current.
     """
     keys = {_space_key(pk) for pk in partnership_ids if pk is not None}
     if everyone:
@@ -89,17 +89,21 @@ def changed(*partnership_ids, everyone=False):
         connection.on_commit(lambda: _renew(keys))
 
 
-def _generations(partnership_ids):
-    """The current tokens, creating any that are missing; None if the cache is down."""
-    keys = [GLOBAL, *(_space_key(pk) for pk in sorted(partnership_ids))]
-    found = cache.get_many(keys)
-    missing = [key for key in keys if key not in found]
-    if missing:
-        for key in missing:
+def _generation_keys(partnership_ids):
+    return [GLOBAL, *(_space_key(pk) for pk in sorted(partnership_ids))]
+
+
+def _generations(keys, found):
+    """The current tokens from `found` (one read with the page), creating any that are
+    missing; None if the cache is down."""
+    if all(key in found for key in keys):
+        return [found[key] for key in keys]
+    for key in keys:
+        if key not in found:
             cache.add(key, uuid.uuid4().hex, timeout=None)
-        found = cache.get_many(keys)
-        if any(key not in found for key in keys):
-            return None
+    found = cache.get_many(keys)
+    if any(key not in found for key in keys):
+        return None
     return [found[key] for key in keys]
 
 
@@ -156,10 +160,7 @@ class FreshnessMiddleware:
             )
 
 
-def _key(request, partnership_ids, facts):
-    generations = _generations(partnership_ids)
-    if generations is None:
-        return None
+def _key(request, facts):
     session = request.session
     material = (
         _build_id(),
@@ -173,7 +174,6 @@ def _key(request, partnership_ids, facts):
         timezone.localdate().isoformat(),
         _row(request.user),
         facts,
-        generations,
     )
     return "pagecache:page:" + hashlib.blake2b(repr(material).encode(), digest_size=20).hexdigest()
 
@@ -207,20 +207,27 @@ def _storable(request, response):
 
 
 def serve(request, partnership_ids, facts, render):
-    """The page from the cache if it is there and fresh, else `render()` (kept if it may be)."""
+    """The page from the cache if it is there and fresh, else `render()` (kept if it may be).
+
+    One round trip to the cache: the generations and the page are read together, and a
+    page is answered only if it was rendered under the generations that are current.
+    """
     if not _cacheable_request(request):
         return render()
-    key = _key(request, partnership_ids, facts)
-    if key is None:
+    key, generation_keys = _key(request, facts), _generation_keys(partnership_ids)
+    found = cache.get_many([*generation_keys, key])
+    generations = _generations(generation_keys, found)
+    if generations is None:
         return render()
-    kept = cache.get(key)
-    if kept is not None:
-        content, headers = kept
+    kept = found.get(key)
+    if kept is not None and kept[0] == generations:
+        _generations_then, content, headers = kept
         get_token(request)  # renews the CSRF cookie's expiry, as rendering the forms does
         return HttpResponse(content, headers=headers)
     response = render()
     if _storable(request, response):
-        cache.set(key, (response.content, dict(response.headers)), settings.PAGE_CACHE_SECONDS)
+        page = (generations, response.content, dict(response.headers))
+        cache.set(key, page, settings.PAGE_CACHE_SECONDS)
     return response
 
 
