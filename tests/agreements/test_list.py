@@ -102,7 +102,9 @@ def make_agreements(partnership, alice, bob, count):
             consents.append(Consent(revision=revision, user=bob))
         else:
             agreement.pending_revision = revision
-    Agreement.objects.bulk_update(agreements, ["agreed_revision", "pending_revision", "status"])
+    Agreement.objects.bulk_update(
+        agreements, ["agreed_revision", "pending_revision", "status"], batch_size=500
+    )
     Consent.objects.bulk_create(consents)
 
 

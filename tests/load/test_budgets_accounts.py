@@ -1,5 +1,5 @@
 """A person's own pages under /me/ and the account pages: query budgets that hold when the
-person has been in a thousand shared spaces. (The sessions page's cost per signed-in device
+person has been in ten thousand shared spaces. (The sessions page's cost per signed-in device
 is asserted in tests/accounts/test_sessions.py.)"""
 
 from types import SimpleNamespace
@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import make_user
-from tests.load.budget import Budget, Call, assert_budgets
+from tests.load.budget import GROWTH, Budget, Call, assert_budgets
 from trustapp.checkins.reminders.tokens import make_token
 from trustapp.couples.models import Membership, Partnership
 
@@ -17,7 +17,7 @@ from trustapp.couples.models import Membership, Partnership
 def grow(world):
     now = timezone.now()
     ended = Partnership.objects.bulk_create(
-        Partnership(ended_at=now, ended_by=world.alice) for _ in range(1000)
+        Partnership(ended_at=now, ended_by=world.alice) for _ in range(GROWTH)
     )
     others = [make_user(f"past{index}@example.com", f"Past {index}") for index in range(3)]
     Membership.objects.bulk_create(

@@ -1,5 +1,5 @@
 """Agreements and boundaries: every page and htmx endpoint has a query budget that holds
-from ten rows to more than a thousand (agreements, revisions, consents, comments, events,
+from ten rows to ten thousand (agreements, revisions, consents, comments, events,
 boundaries). The list's own budget at 5 and 500 lives in tests/agreements/test_list.py."""
 
 from types import SimpleNamespace
@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tests.agreements.conftest import in_force, propose, suggest
 from tests.agreements.test_list import make_agreements
-from tests.load.budget import Budget, Call, assert_budgets
+from tests.load.budget import GROWTH, Budget, Call, assert_budgets
 from trustapp.agreements import library, services
 from trustapp.agreements.models import (
     Acknowledgment,
@@ -21,8 +21,6 @@ from trustapp.agreements.models import (
     Comment,
     Consent,
 )
-
-GROWTH = 1000
 
 
 def url(world, name, *args):
@@ -53,7 +51,7 @@ def make_world(partnership, alice, bob):
 
 
 def grow(world):
-    """A thousand agreements with revisions and consents, a thousand boundaries, and
+    """Ten thousand agreements with revisions and consents, ten thousand boundaries, and
     hundreds of revisions, comments and events on the agreements the pages show."""
     partnership, alice, bob = world.partnership, world.alice, world.bob
     # Bob wrote them and agreed; half are in force, half wait for Alice.
@@ -82,7 +80,7 @@ def grow(world):
     )
     for boundary, revision in zip(boundaries, boundary_revisions, strict=True):
         boundary.current_revision = revision
-    Boundary.objects.bulk_update(boundaries, ["current_revision"])
+    Boundary.objects.bulk_update(boundaries, ["current_revision"], batch_size=500)
     Acknowledgment.objects.bulk_create(
         Acknowledgment(revision=r, user=alice) for r in boundary_revisions[1::4]
     )

@@ -1,6 +1,6 @@
 """Appreciations: every page and htmx endpoint has a query budget that holds from ten
-appreciations to more than a thousand. The log's first and next pages are also checked up
-to 10,000 in tests/appreciations/test_log.py; here they sit beside every other endpoint."""
+appreciations to ten thousand. The log's first and next pages are also checked
+in tests/appreciations/test_log.py; here they sit beside every other endpoint."""
 
 from datetime import date
 from types import SimpleNamespace
@@ -10,9 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.appreciations.conftest import bulk_appreciations, make_appreciation
-from tests.load.budget import Budget, Call, assert_budgets
-
-GROWTH = 1200
+from tests.load.budget import GROWTH, Budget, Call, assert_budgets
 
 
 def url(world, name, *args):

@@ -1,6 +1,6 @@
 """Check-ins: every page and htmx endpoint, including the answers region the page polls
 while waiting for the partner, has a query budget that holds from ten check-ins to more
-than a thousand (with their answers, topics and small steps), and so does changing or
+than ten thousand (with their answers, topics and small steps), and so does changing or
 removing a topic or a step."""
 
 from datetime import timedelta
@@ -11,13 +11,11 @@ from django.utils import timezone
 
 from tests.appreciations.conftest import make_appreciation
 from tests.checkins.support import ANSWER_POST, action_point, answer, open_checkin, url
-from tests.load.budget import Budget, Call, assert_budgets
+from tests.load.budget import GROWTH, Budget, Call, assert_budgets
 from tests.load.test_budgets_appreciations import grow as grow_appreciations
 from trustapp.appreciations.models import Appreciation
 from trustapp.checkins import services
 from trustapp.checkins.models import ActionPoint, AgendaItem, Answer, CheckIn
-
-GROWTH = 1000
 
 
 def make_world(partnership, alice, bob):
@@ -49,7 +47,7 @@ def current(world):
 
 
 def grow(world):
-    """A thousand past check-ins, both answered; a thousand topics and steps; and a year of
+    """Ten thousand past check-ins, both answered; ten thousand topics and steps; and a year of
     appreciations, which the look-back shows."""
     partnership, alice, bob = world.partnership, world.alice, world.bob
     now = timezone.now()

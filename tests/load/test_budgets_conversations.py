@@ -1,7 +1,7 @@
 """Conversations: every page and htmx endpoint, including the status line the waiting page
 polls every few seconds, has a query budget that holds from ten conversations to more than
-a thousand. (tests/conversations/test_status.py keeps the poll at three queries with one
-conversation; here it is measured beside a thousand.)"""
+ten thousand. (tests/conversations/test_status.py keeps the poll at three queries with one
+conversation; here it is measured beside ten thousand.)"""
 
 from datetime import timedelta
 from types import SimpleNamespace
@@ -10,11 +10,9 @@ import pytest
 from django.utils import timezone
 
 from tests.conversations.conftest import ALICE_WORDS, BOB_WORDS, url
-from tests.load.budget import Budget, Call, assert_budgets
+from tests.load.budget import GROWTH, Budget, Call, assert_budgets
 from trustapp.conversations import services
 from trustapp.conversations.models import Answer, Conversation, Prompt, PromptChoice
-
-GROWTH = 1000
 
 
 def make_world(partnership, alice, bob):
@@ -57,7 +55,7 @@ def make_world(partnership, alice, bob):
 
 
 def grow(world):
-    """A thousand conversations talked about, each with both answers; stars and hides on
+    """Ten thousand conversations talked about, each with both answers; stars and hides on
     most of the library."""
     partnership, alice, bob = world.partnership, world.alice, world.bob
     now = timezone.now()
