@@ -10,8 +10,8 @@
 3. gunicorn with the repository's gunicorn.conf.py, DEBUG off, STATIC_MANIFEST on.
 4. wrk (Debian's) with 20 connections for a few seconds per endpoint; the floor (a trivial
    view behind the same middleware, see bench/urls.py) is measured at the start, the
-   middle and the end of each pass, and for a few seconds just before every other
-   endpoint; each is reported as a share of the best floor and of the floor beside it.
+   middle and the end of each pass, and for a few seconds between every two other
+   endpoints; each is reported as a share of the best floor and of the floors beside it.
 5. The first page load's weight, the static files' cache headers.
 6. The reminder path: the check-ins app's reminders_benchmark command, then the same
    messages sent with plain smtplib to the same kind of loopback sink (bench/smtp_baseline.py).
@@ -28,6 +28,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -432,6 +433,10 @@ def load_all(base, info, server, *, duration, connections, passes, only, work_di
     for number in range(passes):
         ordered = others if number % 2 == 0 else others[::-1]
         half = len(ordered) // 2
+        # Every endpoint sits between two loads of the floor: the floor runs again for a
+        # moment between endpoints, so the machine's swings (the floor itself moves by half
+        # within a run) touch an endpoint and its floors alike.
+        sequence = []
         for name, kind, _expected, requests, htmx in [
             floor,
             *ordered[:half],
@@ -440,14 +445,22 @@ def load_all(base, info, server, *, duration, connections, passes, only, work_di
             floor,
         ]:
             if name == "floor":
-                runs.setdefault(name, []).append(load(name, kind, requests, htmx, duration))
-                continue
-            # The floor again just before it, for a share that the machine's swings (the
-            # floor itself moves by half within a run) disturb far less.
-            beside = load("  (floor beside it)", "floor", floor[3], floor[4], PAIRED_SECONDS)
-            result = load(name, kind, requests, htmx, duration)
-            result["paired"] = 100 * result["rps"] / beside["rps"]
-            runs.setdefault(name, []).append(result)
+                result = load(name, kind, requests, htmx, duration)
+                runs.setdefault(name, []).append(result)
+            else:
+                if sequence and sequence[-1][0] != "floor":
+                    floor_run = load(
+                        "  (floor beside)", "floor", floor[3], floor[4], PAIRED_SECONDS
+                    )
+                    sequence.append(("floor", floor_run))
+                result = load(name, kind, requests, htmx, duration)
+                runs.setdefault(name, []).append(result)
+            sequence.append((name, result))
+        for index, (name, result) in enumerate(sequence):
+            if name != "floor":
+                # The faster of the two floors around it: a share never flattered by a dip.
+                around = max(sequence[index - 1][1]["rps"], sequence[index + 1][1]["rps"])
+                result["paired"] = 100 * result["rps"] / around
     floors = runs.pop("floor")
     best_floor = max(floors, key=lambda f: f["rps"])
     floor_cpu = min(f["cpu"] + f["db_cpu"] for f in floors)
@@ -458,7 +471,7 @@ def load_all(base, info, server, *, duration, connections, passes, only, work_di
         best["errors"] = sum(r["errors"] for r in tries)  # every error counts
         cpu = min(r["cpu"] + r["db_cpu"] for r in tries)
         share = 100 * best["rps"] / best_floor["rps"]
-        paired = max(r["paired"] for r in tries)
+        paired = statistics.median(r["paired"] for r in tries)
         row = best | {"share": share, "paired": paired, "cpu_share": 100 * floor_cpu / cpu}
         if best["kind"] == "rendered":
             rendered[name.removesuffix(" (rendered)")] = row
@@ -581,7 +594,7 @@ def verdict(name, result):
 def table(rows):
     lines = [
         "| endpoint | req/s | p50 ms | p99 ms | errors | % of best floor "
-        "| % of floor beside it | CPU ms (app + db) | % of floor by CPU | target |",
+        "| % of floors beside it | CPU ms (app + db) | % of floor by CPU | target |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for name, result in rows:
@@ -598,7 +611,7 @@ def table(rows):
 def rendered_table(rows):
     lines = [
         "| page, rendered on every request | req/s | p50 ms | p99 ms | errors "
-        "| % of best floor | % of floor beside it | CPU ms (app + db) | % of floor by CPU |",
+        "| % of best floor | % of floors beside it | CPU ms (app + db) | % of floor by CPU |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, kept in rows:
@@ -633,11 +646,11 @@ def report(args, rows, floors, weights, reminder, seed_counts, info, elapsed):
         "The floor is a trivial view behind the same middleware (session, user, time zone, "
         "CSRF, CSP; `bench/urls.py`); it ran at the start, the middle and the end of each pass "
         f"({', '.join(f'{f["rps"]:.0f}' for f in floors)} req/s), and for "
-        f"{PAIRED_SECONDS} s just before every other endpoint in every pass. Each row is its "
+        f"{PAIRED_SECONDS} s between every two other endpoints. Each row is its "
         "best pass, the floor too: other work on this shared machine only ever slows a run "
-        "down. *% of floor beside it* divides each run by the floor loaded just before it "
-        "(the best pass of that ratio), so a swing of the machine between the two moments "
-        "does not count; the targets are checked against it. "
+        "down. *% of floors beside it* divides each run by the faster of the two floor loads "
+        "right before and after it (the median over the passes), so a swing of the machine "
+        "between moments of the run counts far less; the targets are checked against it. "
         "*CPU ms* is what one request cost the gunicorn processes and the PostgreSQL backends "
         "(read from /proc around each run); *% of floor by CPU* compares those costs, which "
         "the machine's other load disturbs far less than it disturbs requests per second.",
