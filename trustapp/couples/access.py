@@ -29,39 +29,38 @@ def memberships_orm(public_id):
 
 
 @cache
-def _access_sql():
-    """The same query as `memberships_orm`, written once from the models' own columns."""
-    tables = (("m", Membership), ("p", Partnership), ("u", get_user_model()))
+def _access_query():
+    """The same query as `memberships_orm`, written once from the models' own columns,
+    and for each model in turn the attribute names its columns fill."""
+    models = (Membership, Partnership, get_user_model())
     columns = ", ".join(
-        f'{alias}."{field.column}"' for alias, model in tables for field in _fields(model)
+        f'{alias}."{field.column}"'
+        for alias, model in zip("mpu", models, strict=True)
+        for field in model._meta.concrete_fields
     )
-    return (
+    sql = (
         f'SELECT {columns} FROM "{Membership._meta.db_table}" m'
         f' JOIN "{Partnership._meta.db_table}" p ON p."id" = m."partnership_id"'
-        f' JOIN "{get_user_model()._meta.db_table}" u ON u."id" = m."user_id"'
+        f' JOIN "{models[2]._meta.db_table}" u ON u."id" = m."user_id"'
         ' WHERE p."public_id" = %s ORDER BY m."slot"'
     )
-
-
-def _fields(model):
-    return model._meta.concrete_fields
+    return sql, [(model, [f.attname for f in model._meta.concrete_fields]) for model in models]
 
 
 def memberships_sql(public_id):
     """`memberships_orm` as a prepared statement: it runs on every request of a space, and
     building it with the ORM cost four times what running it does."""
+    sql, shape = _access_query()
     with prepared_cursor() as cursor:
-        cursor.execute(_access_sql(), [public_id])
+        cursor.execute(sql, [public_id])
         rows = cursor.fetchall()
-    models = (Membership, Partnership, get_user_model())
     memberships = []
     for row in rows:
         start, instances = 0, []
-        for model in models:
-            fields = _fields(model)
-            values = row[start : start + len(fields)]
-            instances.append(model.from_db(connection.alias, [f.attname for f in fields], values))
-            start += len(fields)
+        for model, attnames in shape:
+            values = row[start : start + len(attnames)]
+            instances.append(model.from_db(connection.alias, attnames, values))
+            start += len(attnames)
         membership, partnership, person = instances
         membership.partnership, membership.user = partnership, person
         memberships.append(membership)
