@@ -108,6 +108,14 @@ def test_end_to_end_a_reminder_reaches_the_mail_server_and_unsubscribes_with_one
             [received] = wait_for(
                 lambda: sink.to("alice@example.com"), timeout=40, message="the reminder"
             )
+            # The server has the message a moment before the worker records it as sent.
+            wait_for(
+                lambda: ReminderDelivery.objects.filter(
+                    user=alice, status=ReminderDelivery.Status.SENT
+                ).exists(),
+                timeout=20,
+                message="the delivery to be recorded",
+            )
         finally:
             worker.stop()
 
