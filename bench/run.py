@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import re
+import runpy
 import shutil
 import signal
 import socket
@@ -624,6 +625,13 @@ def rendered_table(rows):
     return "\n".join(lines)
 
 
+def gunicorn_shape():
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    if config["threads"] > 1:
+        return f"{config['workers']} processes x {config['threads']} threads"
+    return f"{config['workers']} processes of one request at a time"
+
+
 def report(args, rows, floors, weights, reminder, seed_counts, info, elapsed):
     command = "make bench" + (f" BENCH_ARGS='{args.raw}'" if args.raw else "")
     parts = [
@@ -634,7 +642,7 @@ def report(args, rows, floors, weights, reminder, seed_counts, info, elapsed):
         f"Machine: {machine_info}.",
         "",
         "The app runs the production way on loopback: gunicorn with the repository's "
-        "`gunicorn.conf.py` (2 processes x 4 threads), DEBUG off, the cached template loader, "
+        f"`gunicorn.conf.py` ({gunicorn_shape()}), DEBUG off, the cached template loader, "
         "compressed and fingerprinted static files, PostgreSQL with the connection pool, Redis. "
         f"wrk keeps {args.connections} connections busy for {args.duration} s per endpoint, in "
         f"{args.passes} passes of alternating order, signed in as Alice, who has shared the "
