@@ -177,7 +177,7 @@ CELERY_BEAT_SCHEDULE = {
 # A delivery still pending this long after it was enqueued is enqueued again.
 REMINDERS_STALE_AFTER = env_int("REMINDERS_STALE_AFTER", 600)
 
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "trustapp.lib.sessions"  # Django's database sessions, read prepared
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

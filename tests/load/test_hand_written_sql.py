@@ -1,12 +1,16 @@
-"""The hot paths are hand-written SQL for speed (the access check and the navigation's
-"waiting for you" count on every page, and the status lines a waiting page polls), run as
-prepared statements. These tests hold each to the ORM rules it replaces, in every state
-those rules know about, and check that the statements are prepared and still counted."""
+"""The hot paths are hand-written SQL for speed (the session, the access check and the
+navigation's "waiting for you" count on every page, and the status lines a waiting page
+polls), run as prepared statements. These tests hold each to the ORM rules it replaces,
+in every state those rules know about, and check that the statements are prepared and
+still counted."""
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.db import connection
 from django.db.models import Exists, OuterRef, Subquery
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
 
 from tests.agreements.conftest import agree, in_force, propose, suggest
 from tests.conftest import make_partnership, make_user
@@ -20,6 +24,7 @@ from trustapp.couples import access
 from trustapp.couples.models import Membership
 from trustapp.couples.services import partnership_leave
 from trustapp.lib.pagecache import WriteSpotter
+from trustapp.lib.sessions import SessionStore
 from trustapp.lib.sql import prepared_cursor
 
 
@@ -81,8 +86,40 @@ def test_hot_queries_are_prepared_and_still_counted_and_watched(partnership, ali
         prepared = [statement for (statement,) in cursor.fetchall()]
     assert any('p."public_id" = $1' in statement for statement in prepared)
     assert any(Boundary._meta.db_table in statement for statement in prepared)
-    # Django's own queries bind on the client and are never prepared.
-    assert not any("django_session" in statement for statement in prepared)
+    # Django's own queries (the fixtures' inserts here) bind on the client, never prepared.
+    assert not any(statement.lstrip().upper().startswith("INSERT") for statement in prepared)
+
+
+def test_a_session_is_read_as_django_reads_it_with_one_prepared_statement(db):
+    saved = SessionStore()
+    saved["answer"] = 42
+    saved.save()
+    with CaptureQueriesContext(connection) as captured:
+        again = SessionStore(saved.session_key)
+        assert again["answer"] == 42
+        assert again.session_key == saved.session_key
+    assert len(captured.captured_queries) == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        assert any(Session._meta.db_table in statement for (statement,) in cursor.fetchall())
+
+    unknown = SessionStore("no-such-session-key")
+    assert "answer" not in unknown
+    assert unknown.session_key is None  # as Django's: a new key is made when it is saved
+
+    Session.objects.filter(pk=saved.session_key).update(expire_date=timezone.now())
+    expired = SessionStore(saved.session_key)
+    assert "answer" not in expired
+    assert expired.session_key is None
+
+
+def test_a_signed_in_person_stays_signed_in_and_signing_out_ends_the_session(client, alice):
+    client.force_login(alice)
+    key = client.session.session_key
+    assert client.get(reverse("accounts:profile")).status_code == 200
+    client.post(reverse("account_logout"))
+    assert not Session.objects.filter(pk=key).exists()
+    assert client.get(reverse("accounts:profile")).status_code == 302
 
 
 def test_without_prepared_statements_the_hot_queries_run_as_before(partnership, monkeypatch):
