@@ -15,6 +15,7 @@ from django.utils import timezone
 from tests.agreements.conftest import agree, in_force, propose, suggest
 from tests.conftest import make_partnership, make_user
 from tests.conversations.conftest import ALICE_WORDS, BOB_WORDS
+from trustapp.accounts.models import User
 from trustapp.agreements import library
 from trustapp.agreements import services as agreements
 from trustapp.agreements.models import Agreement, Boundary
@@ -111,6 +112,30 @@ def test_a_session_is_read_as_django_reads_it_with_one_prepared_statement(db):
     expired = SessionStore(saved.session_key)
     assert "answer" not in expired
     assert expired.session_key is None
+
+
+def test_the_signed_in_person_is_loaded_as_the_orm_loads_them(alice, bob):
+    User.objects.filter(pk=bob.pk).update(deleted_at=timezone.now(), is_active=False)
+    for person in (alice, bob):
+        with CaptureQueriesContext(connection) as captured:
+            fast = User.objects.get(pk=str(person.pk))  # as the session holds it
+        assert len(captured.captured_queries) == 1
+        slow = User.objects.all().get(pk=person.pk)
+        for field in User._meta.concrete_fields:
+            assert getattr(fast, field.attname) == getattr(slow, field.attname), field.name
+        assert fast._state.adding is False and fast._state.db == "default"
+    assert User.objects.get(pk=bob.pk).deleted_at.tzinfo is not None
+    with pytest.raises(User.DoesNotExist):
+        User.objects.get(pk=bob.pk + 1000)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any(f'FROM "{User._meta.db_table}" WHERE' in statement for statement in prepared)
+    # Any other lookup is the ORM's, never prepared.
+    assert User.objects.get(email=alice.email) == alice
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+        assert cursor.fetchone()[0] == len(prepared)
 
 
 def test_a_signed_in_person_stays_signed_in_and_signing_out_ends_the_session(client, alice):
