@@ -232,8 +232,13 @@ def test_a_new_day_renders_again(alice_client, partnership, monkeypatch):
     kept(alice_client, url)
     _body, queries = visit(alice_client, url)
     assert queries == 3
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
-    monkeypatch.setattr(pagecache.timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    # The next day on the reader's own clock (near midnight UTC's date is not theirs).
+    today = pagecache.timezone.localdate
+    monkeypatch.setattr(
+        pagecache.timezone,
+        "localdate",
+        lambda *args, **kwargs: today(*args, **kwargs) + datetime.timedelta(days=1),
+    )
     _body, queries = visit(alice_client, url)
     assert queries > 3
 

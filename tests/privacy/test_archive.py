@@ -2,6 +2,7 @@
 
 import json
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.serializers.json import DjangoJSONEncoder
@@ -51,10 +52,12 @@ def test_ending_drops_a_proposal_nobody_agreed_to(partnership, alice, bob):
     assert prenup.choice == DataChoice.OWN_WORDS
 
 
-def test_the_archive_shows_the_date_and_stays_read_only(alice_client, partnership, bob):
+def test_the_archive_shows_the_date_and_stays_read_only(alice_client, partnership, alice, bob):
     prenup = end(partnership, bob)
     page = alice_client.get(partnership.get_absolute_url()).content.decode()
-    assert f"On {prenup.applies_at:%-d %B %Y}" in page
+    # The date as Alice's own clock has it (near midnight it differs from UTC's).
+    day = timezone.localtime(prenup.applies_at, ZoneInfo(alice.time_zone))
+    assert f"On {day:%-d %B %Y}" in page
     response = alice_client.post(reverse("appreciations:new", args=[partnership.public_id]))
     assert response.status_code == 403
 
