@@ -7,6 +7,8 @@ from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from trustapp.lib.sql import prepared_cursor, select_list
+
 
 @cache
 def available_time_zones():
@@ -49,8 +51,6 @@ class UserManager(BaseUserManager):
         by_pk_alone = not args and kwargs.keys() == {"pk"} and self._db is None
         if not by_pk_alone or self.model is not User or connection.vendor != "postgresql":
             return super().get(*args, **kwargs)
-        from trustapp.lib.sql import prepared_cursor
-
         sql, attnames = _by_pk_query()
         with prepared_cursor() as cursor:
             cursor.execute(sql, [User._meta.pk.get_prep_value(kwargs["pk"])])
@@ -62,11 +62,10 @@ class UserManager(BaseUserManager):
 
 @cache
 def _by_pk_query():
-    fields = User._meta.concrete_fields
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    columns, attnames = select_list(User)
     table = connection.ops.quote_name(User._meta.db_table)
     pk = connection.ops.quote_name(User._meta.pk.column)
-    return f"SELECT {columns} FROM {table} WHERE {pk} = %s", [f.attname for f in fields]
+    return f"SELECT {columns} FROM {table} WHERE {pk} = %s", attnames
 
 
 class User(AbstractBaseUser, PermissionsMixin):

@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from trustapp.couples.models import Membership, Partnership
-from trustapp.lib.sql import prepared_cursor
+from trustapp.lib.sql import prepared_cursor, select_list
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -33,18 +33,15 @@ def _access_query():
     """The same query as `memberships_orm`, written once from the models' own columns,
     and for each model in turn the attribute names its columns fill."""
     models = (Membership, Partnership, get_user_model())
-    columns = ", ".join(
-        f'{alias}."{field.column}"'
-        for alias, model in zip("mpu", models, strict=True)
-        for field in model._meta.concrete_fields
-    )
+    selected = [select_list(model, alias) for alias, model in zip("mpu", models, strict=True)]
     sql = (
-        f'SELECT {columns} FROM "{Membership._meta.db_table}" m'
+        f"SELECT {', '.join(columns for columns, _ in selected)}"
+        f' FROM "{Membership._meta.db_table}" m'
         f' JOIN "{Partnership._meta.db_table}" p ON p."id" = m."partnership_id"'
         f' JOIN "{models[2]._meta.db_table}" u ON u."id" = m."user_id"'
         ' WHERE p."public_id" = %s ORDER BY m."slot"'
     )
-    return sql, [(model, [f.attname for f in model._meta.concrete_fields]) for model in models]
+    return sql, [(model, attnames) for model, (_, attnames) in zip(models, selected, strict=True)]
 
 
 def memberships_sql(public_id):

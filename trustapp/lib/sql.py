@@ -27,3 +27,12 @@ def prepared_cursor():
     if connection.queries_logged:
         return connection.make_debug_cursor(cursor)
     return connection.make_cursor(cursor)
+
+
+def select_list(model, alias=None):
+    """A model's columns for a hand-written SELECT, and the attribute names they fill in
+    the same order: what `Model.from_db` needs to build instances as the ORM does."""
+    fields = model._meta.concrete_fields
+    prefix = f"{alias}." if alias else ""
+    columns = ", ".join(f"{prefix}{connection.ops.quote_name(f.column)}" for f in fields)
+    return columns, [f.attname for f in fields]
