@@ -34,7 +34,21 @@ accesslog = "-"
 
 
 def when_ready(server):
-    """Compile the templates and URL patterns once, here, so every forked worker starts warm."""
+    """Compile the templates and URL patterns once, here, so every forked worker starts warm.
+
+    Then freeze what the master holds (Django, the apps, the compiled templates: about
+    150,000 objects) out of the garbage collector's reach. A worker's full collection
+    otherwise walks all of them, a 100 ms pause in the middle of a request every few
+    thousand requests; frozen, it takes about 10 ms. The workers' pages stay shared with
+    the master too, since collecting no longer writes to those objects.
+    """
+    import gc
+
     from trustapp.lib.warm import warm
 
     server.log.info("Warmed: %d templates compiled before forking", warm())
+    gc.collect()
+    gc.freeze()
+    server.log.info(
+        "Frozen: %d objects out of the workers' garbage collection", gc.get_freeze_count()
+    )

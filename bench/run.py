@@ -388,6 +388,24 @@ def _database_used(before, after):
     return sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
 
 
+def settle(master, *, quiet_ms=5, every=0.2, longest=15.0):
+    """Wait until gunicorn has finished what the last wrk run left behind.
+
+    When wrk stops, the requests its connections had already sent are still queued on the
+    listening socket, and the workers answer them to closed sockets: up to a connection's
+    worth of slow renders. Measured next, they would land in the next run's first requests
+    (the tail) and its CPU. The server is idle once its CPU stops moving.
+    """
+    deadline = time.monotonic() + longest
+    last = server_cpu(master)
+    while time.monotonic() < deadline:
+        time.sleep(every)
+        now = server_cpu(master)
+        if (now - last) * 1000 < quiet_ms:
+            return
+        last = now
+
+
 def load_all(base, info, server, *, duration, connections, passes, only, work_dir):
     measured = endpoints(info)
     if only:
@@ -411,6 +429,14 @@ def load_all(base, info, server, *, duration, connections, passes, only, work_di
     runs = {}
 
     def load(name, kind, requests, htmx, seconds):
+        settle(server.pid)
+        if kind == "page":
+            # A person coming back to a page they have seen: one visit keeps it, as their
+            # first visit did. Without it, wrk's 20 connections would all render it at
+            # once (an earlier write in the run, a consent, moved the space on), which
+            # no single person's browser ever does.
+            for method, path, body in requests:
+                fetch(base + path, method=method, headers=headers_for(info, htmx), body=body)
         cpu, database = server_cpu(server.pid), database_cpu()
         result = wrk(
             base,
@@ -654,7 +680,9 @@ def report(args, rows, floors, weights, reminder, seed_counts, info, elapsed):
         "The floor is a trivial view behind the same middleware (session, user, time zone, "
         "CSRF, CSP; `bench/urls.py`); it ran at the start, the middle and the end of each pass "
         f"({', '.join(f'{f["rps"]:.0f}' for f in floors)} req/s), and for "
-        f"{PAIRED_SECONDS} s between every two other endpoints. Each row is its "
+        f"{PAIRED_SECONDS} s between every two other endpoints. Before each load the "
+        "server finishes what the one before left queued (its CPU stops moving), and a kept "
+        "page is visited once, as its reader did before coming back. Each row is its "
         "best pass, the floor too: other work on this shared machine only ever slows a run "
         "down. *% of floors beside it* divides each run by the faster of the two floor loads "
         "right before and after it (the median over the passes), so a swing of the machine "

@@ -68,6 +68,10 @@ def test_it_compiles_every_template_in_the_master_before_forking_workers(server)
     assert found, log.read_text()
     assert int(found.group(1)) == len(list(project_templates())) > 100
     assert "Using worker: sync" in log.read_text()
+    frozen = re.search(
+        r"Frozen: (\d+) objects out of the workers' garbage collection", log.read_text()
+    )
+    assert frozen and int(frozen.group(1)) > 50_000, log.read_text()
 
 
 def test_a_client_keeping_its_connection_open_is_not_tied_to_one_worker(server):
