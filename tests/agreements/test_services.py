@@ -88,6 +88,34 @@ def test_consent_to_an_older_revision_is_refused(partnership, alice, bob):
     assert not Consent.objects.filter(user=bob).exists()
 
 
+def test_saying_yes_again_to_the_same_words_writes_nothing(partnership, alice, bob):
+    agreement = fresh(in_force(partnership, alice, bob))
+    events = agreement.events.count()
+    for user in (alice, bob):
+        with CaptureQueriesContext(connection) as captured:
+            again = services.agreement_consent(
+                agreement=fresh(agreement), user=user, revision_id=agreement.agreed_revision_id
+            )
+        assert again.status == Status.IN_FORCE
+        writes = [q["sql"] for q in captured if not q["sql"].lstrip().startswith("SELECT")]
+        assert writes == []
+    assert fresh(agreement).version == agreement.version
+    assert agreement.agreed_revision.consents.count() == 2
+    assert agreement.events.count() == events
+
+
+def test_a_yes_already_given_to_a_proposal_still_counts_once_the_partner_agrees(
+    partnership, alice, bob
+):
+    agreement = propose(partnership, alice)
+    agree(agreement, alice)  # the proposer again: nothing changes
+    assert fresh(agreement).status == Status.PROPOSED
+    agree(agreement, bob)
+    agreement = fresh(agreement)
+    assert agreement.status == Status.IN_FORCE
+    assert agreement.agreed_revision.consents.count() == 2
+
+
 def test_withdrawing_consent_needs_a_conversation_until_both_agree_again(
     partnership, alice, bob, notified
 ):

@@ -155,11 +155,21 @@ PAGES = [
 ACTIONS = [
     Budget(
         "agree (htmx)",
-        21,
+        22,  # one of them asks whether this yes was given already
         lambda w: Call(
             url(w, "agree", (a := bobs_proposal(w)).pk),
             "post",
             {"revision": a.pending_revision_id},
+            htmx=True,
+        ),
+    ),
+    Budget(
+        "agree again (htmx)",
+        8,  # a yes already given writes nothing: the access check, the check, the panel
+        lambda w: Call(
+            url(w, "agree", (a := agreed(w)).pk),
+            "post",
+            {"revision": a.agreed_revision_id},
             htmx=True,
         ),
     ),

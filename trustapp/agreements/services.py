@@ -222,8 +222,26 @@ def agreement_suggest_change(*, agreement, author, title, text, why, expected_ve
     return revision
 
 
+def _stands_behind(agreement, user, revision_id):
+    """Whether `user` already stands behind exactly these words of an open agreement.
+
+    Saying yes again (a double tap, a second tab) changes nothing, so it writes nothing: no
+    lock, no new version, and the pages both partners keep stay kept. Read without the lock,
+    it is still true in some order of events: a change that lands meanwhile came after."""
+    if revision_id is None or not agreement.is_open:
+        return False
+    if revision_id not in (agreement.pending_revision_id, agreement.agreed_revision_id):
+        return False
+    _require_open_space(agreement.partnership, user)
+    return Consent.objects.filter(
+        revision_id=revision_id, user=user, withdrawn_at__isnull=True
+    ).exists()
+
+
 def agreement_consent(*, agreement, user, revision_id):
     """Say yes to one exact revision: the pending proposal, or the agreed words again."""
+    if _stands_behind(agreement, user, revision_id):
+        return agreement
     now = timezone.now()
     with transaction.atomic():
         agreement = _claim(agreement, user=user, now=now)

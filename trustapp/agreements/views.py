@@ -56,7 +56,7 @@ STATUS_FILTERS = {
 
 
 def _get_agreement_for_user(partnership, pk):
-    return get_object_or_404(
+    agreement = get_object_or_404(
         Agreement.objects.select_related(
             "category",
             "agreed_revision__author",
@@ -66,6 +66,8 @@ def _get_agreement_for_user(partnership, pk):
         partnership=partnership,
         pk=pk,
     )
+    agreement.partnership = partnership  # the one the access check read, members and all
+    return agreement
 
 
 def _get_boundary_for_user(partnership, pk):

@@ -37,8 +37,8 @@ def build_templated(*, to, template, context, subject, headers=None, user=None, 
         zone = user.zone
     if user is not None and user.discreet_emails:
         template, subject = "email/discreet", _("You have an update")
-        context["discreet_link"] = context.get("discreet_link") or context.get("link") or (
-            f"{settings.SITE_URL}/"
+        context["discreet_link"] = (
+            context.get("discreet_link") or context.get("link") or (f"{settings.SITE_URL}/")
         )
     with translation.override(settings.LANGUAGE_CODE), timezone.override(zone):
         text = render_to_string(f"{template}.txt", context)
