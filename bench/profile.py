@@ -104,7 +104,13 @@ def main():
             took = float(query["time"]) * 1000
             if args.sql or (args.explain is not None and took >= args.explain):
                 print(f"    {took:6.1f} ms  {query['sql'][:400]}")
-            if args.explain is not None and took >= args.explain:
+            # A query Django logs as "QUERY = ... - PARAMS = ..." (psycopg's prepared and
+            # hand-written ones) has no literal SQL to explain.
+            if (
+                args.explain is not None
+                and took >= args.explain
+                and not query["sql"].startswith("QUERY = ")
+            ):
                 with connection.cursor() as cursor:
                     cursor.execute("EXPLAIN ANALYZE " + query["sql"])
                     for (line,) in cursor.fetchall():
