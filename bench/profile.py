@@ -11,6 +11,7 @@ what to fix; `make bench` is the measurement.
 
 import argparse
 import cProfile
+import itertools
 import os
 import pstats
 import sys
@@ -35,7 +36,15 @@ def main():
     )
     args = parser.parse_args()
 
-    from bench.run import DATABASE_URL, REDIS_URL, bench_env, endpoints, headers_for
+    from bench.run import (
+        DATABASE_URL,
+        REDIS_URL,
+        as_sent,
+        bench_env,
+        endpoints,
+        headers_for,
+        is_once,
+    )
 
     for key, value in bench_env("/tmp/trustapp-bench-profile").items():
         if key.startswith(("DJANGO_", "DEBUG", "SECRET", "DATABASE", "REDIS", "DATA_DIR")):
@@ -54,7 +63,7 @@ def main():
 
     from bench.seed import prepare
 
-    info = prepare()
+    info = prepare(consent_pool=300)  # a first yes for the first 300 consent requests
     client = Client()
     client.cookies[info["session_cookie"]] = info["cookies"]["alice"]
     client.cookies[info["csrf_cookie"]] = "x" * 32
@@ -65,11 +74,16 @@ def main():
         extra["HTTP_X_CSRFTOKEN"] = "x" * 32
         content_type = headers_for(info, htmx)["Content-Type"]
 
-        def once(index, requests=requests, extra=extra, content_type=content_type):
-            method, path, body = requests[index % len(requests)]
+        fresh = itertools.count()
+
+        def once(index, requests=requests, extra=extra, content_type=content_type, fresh=fresh):
+            if is_once(requests):  # a first yes each time, while the pool lasts
+                index = next(fresh)
+            method, path, body, headers = as_sent(requests[index % len(requests)], {})
+            cookies = {"HTTP_COOKIE": headers["Cookie"]} if "Cookie" in headers else {}
             if method == "GET":
-                return client.get(path, **extra)
-            return client.post(path, body, content_type=content_type, **extra)
+                return client.get(path, **extra, **cookies)
+            return client.post(path, body, content_type=content_type, **extra, **cookies)
 
         response = once(0)
         assert response.status_code == expected, (name, response.status_code)

@@ -621,7 +621,69 @@ def seed():
     return {"alice and bob": counts, "others": others}
 
 
-def prepare():
+POOL_TITLE = "Ask before we say yes for each other"
+
+
+def _consent_pool(size):
+    """A proposal waiting for a first yes in each of `size` other couples, and the partner
+    it waits for signed in: the consent row gives every one of them that first yes, as a
+    person does (saying yes again writes nothing, so it would measure almost nothing).
+
+    Proposals a run has answered are in force; the next run proposes a fresh one there."""
+    from django.conf import settings
+    from django.test import Client
+
+    from trustapp.agreements import services
+    from trustapp.agreements.models import Agreement, Category
+    from trustapp.couples.models import Partnership
+
+    couples = list(
+        Partnership.objects.exclude(memberships__user__email__in=(ALICE, BOB))
+        .filter(ended_at__isnull=True)
+        .prefetch_related("memberships__user")
+        .order_by("pk")[:size]
+    )
+    waiting = dict(
+        Agreement.objects.filter(
+            partnership__in=couples, title=POOL_TITLE, status=Agreement.Status.PROPOSED
+        ).values_list("partnership_id", "pk")
+    )
+    category = Category.objects.order_by("pk").first()
+    pool = []
+    for couple in couples:
+        proposer, partner = (m.user for m in sorted(couple.memberships.all(), key=lambda m: m.slot))
+        if couple.pk not in waiting:
+            services.agreement_propose(
+                partnership=couple,
+                author=proposer,
+                title=POOL_TITLE,
+                text="When one of us is asked on the other's behalf, we say we will check first.",
+                category=category,
+            )
+        pool.append((couple, partner))
+    proposals = {
+        a.partnership_id: a
+        for a in Agreement.objects.filter(
+            partnership__in=couples, title=POOL_TITLE, status=Agreement.Status.PROPOSED
+        )
+    }
+    requests = []
+    for couple, partner in pool:
+        client = Client()
+        client.force_login(partner)
+        proposal = proposals[couple.pk]
+        requests.append(
+            (
+                couple.public_id,
+                proposal.pk,
+                proposal.pending_revision_id,
+                client.cookies[settings.SESSION_COOKIE_NAME].value,
+            )
+        )
+    return requests
+
+
+def prepare(consent_pool=2000):
     """Sign Alice and Bob in and collect what the runner needs to address each page."""
     from django.conf import settings
     from django.test import Client
@@ -667,6 +729,7 @@ def prepare():
         "public_id": partnership.public_id,
         "received_appreciations": received,
         "in_force_agreements": in_force,
+        "consent_pool": _consent_pool(consent_pool),
         "agreement": in_force[0][0],
         "waiting_conversation": waiting,
         "open_checkin": open_checkin.pk,

@@ -155,7 +155,7 @@ PAGES = [
 ACTIONS = [
     Budget(
         "agree (htmx)",
-        22,  # one of them asks whether this yes was given already
+        19,  # one of them asks whether this yes was given already
         lambda w: Call(
             url(w, "agree", (a := bobs_proposal(w)).pk),
             "post",
@@ -175,14 +175,14 @@ ACTIONS = [
     ),
     Budget(
         "withdraw consent (htmx)",
-        21,
+        20,
         lambda w: Call(
             url(w, "withdraw", agreed(w).pk), "post", {"note": "Let us talk."}, htmx=True
         ),
     ),
     Budget(
         "decline a suggestion (htmx)",
-        20,
+        19,
         lambda w: Call(url(w, "set_aside", with_bobs_suggestion(w).pk), "post", htmx=True),
     ),
     Budget(
@@ -197,7 +197,7 @@ ACTIONS = [
     ),
     Budget(
         "suggest a change (htmx)",
-        23,
+        22,
         lambda w: Call(
             url(w, "suggest", (a := agreed(w)).pk),
             "post",

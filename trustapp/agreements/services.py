@@ -24,7 +24,6 @@ from trustapp.agreements.models import (
     Comment,
     Consent,
 )
-from trustapp.couples.models import Membership
 from trustapp.lib.notify import notify_partner
 from trustapp.lib.sql import prepared_cursor
 
@@ -78,7 +77,8 @@ def _notify(*, partnership, actor, kind, subject, message, path):
 
 
 def _member_ids(partnership):
-    return set(Membership.objects.filter(partnership=partnership).values_list("user_id", flat=True))
+    # All of the space's memberships (the claim has them prefetched, with the people).
+    return {membership.user_id for membership in partnership.memberships.all()}
 
 
 def _standing_consents(revision):
@@ -128,18 +128,28 @@ def _event(agreement, kind, actor, *, revision=None, note="", now=None):
     )
 
 
-def _settle(agreement, *, actor, now):
-    """Recompute the cached status from the consents; record an agreement if one happened."""
+def _settle(agreement, *, actor, now, known=None):
+    """Recompute the cached status from the consents; record an agreement if one happened.
+
+    `known`: the standing consents of a revision the caller has just read, by its id (the
+    agreement's row is locked, so nobody else can change them meanwhile)."""
+    known = dict(known or {})
+
+    def standing(revision):
+        if revision.pk not in known:
+            known[revision.pk] = _standing_consents(revision)
+        return known[revision.pk]
+
     members = _member_ids(agreement.partnership)
     pending = agreement.pending_revision
-    if pending is not None and _standing_consents(pending) >= members:
+    if pending is not None and standing(pending) >= members:
         kind = Kind.CHANGED if agreement.agreed_revision_id else Kind.AGREED
         agreement.agreed_revision = pending
         agreement.pending_revision = None
         _event(agreement, kind, actor, revision=pending, now=now)
     if agreement.status not in (Status.RETIRED, Status.SET_ASIDE):
         if agreement.agreed_revision is not None:
-            both = _standing_consents(agreement.agreed_revision) >= members
+            both = standing(agreement.agreed_revision) >= members
             agreement.status = Status.IN_FORCE if both else Status.NEEDS_CONVERSATION
         elif agreement.pending_revision is not None:
             agreement.status = Status.PROPOSED
@@ -252,11 +262,12 @@ def agreement_consent(*, agreement, user, revision_id):
                 _("These words are no longer the latest. Please read the current version."),
                 agreement,
             )
-        if user.pk in _standing_consents(revision):
+        standing = _standing_consents(revision)
+        if user.pk in standing:
             return agreement
         Consent.objects.create(revision=revision, user=user, given_at=now)
         _event(agreement, Kind.CONSENTED, user, revision=revision, now=now)
-        _settle(agreement, actor=user, now=now)
+        _settle(agreement, actor=user, now=now, known={revision.pk: standing | {user.pk}})
     return agreement
 
 
