@@ -700,7 +700,8 @@ def writes_note(rows, info):
         "on and off again. A consent is a first yes: each request agrees to a proposal "
         f"waiting in its own couple's space, one of {len(info['consent_pool'])} other "
         "couples, signed in as the partner it waits for; it locks the agreement, writes the "
-        "consent, two events (a yes, and the agreement) and the agreement now in force, and "
+        "consent, two events (a yes, and the agreement) and the agreement now in force, "
+        "records the good news for the partner who proposed it (their next digest), and "
         "answers with the agreement's panel."
     )
     if consent and consent.get("repeats"):

@@ -116,6 +116,41 @@ def test_a_yes_already_given_to_a_proposal_still_counts_once_the_partner_agrees(
     assert agreement.agreed_revision.consents.count() == 2
 
 
+def test_the_partner_who_waited_hears_when_a_yes_puts_an_agreement_in_force(
+    partnership, alice, bob, notified
+):
+    agreement = propose(partnership, alice, title="Phones away at dinner")
+    assert [n["kind"] for n in notified] == ["agreement_proposed"]
+    notified.clear()
+    agree(agreement, alice)  # her own words again: nothing new to tell Bob
+    assert notified == []
+
+    agree(agreement, bob)
+    assert [(n["recipient"], n["kind"]) for n in notified] == [(alice, "agreement_in_force")]
+    assert "Phones away at dinner" in notified[0]["message"]
+    assert "in force now" in notified[0]["message"]
+    assert notified[0]["path"] == agreement.get_absolute_url()
+
+    notified.clear()
+    agree(agreement, bob)  # a second tap
+    assert notified == []
+
+
+def test_new_words_and_a_yes_given_again_are_news_too(partnership, alice, bob, notified):
+    agreement = in_force(partnership, alice, bob)
+    suggest(agreement, alice, "Phones away at dinner, and at breakfast.")
+    notified.clear()
+    agree(agreement, bob)
+    assert [(n["recipient"], n["kind"]) for n in notified] == [(alice, "agreement_in_force")]
+    assert "new words" in notified[0]["message"]
+
+    services.agreement_withdraw(agreement=fresh(agreement), user=bob)
+    notified.clear()
+    agree(agreement, bob)
+    assert [(n["recipient"], n["kind"]) for n in notified] == [(alice, "agreement_in_force")]
+    assert "in force again" in notified[0]["message"]
+
+
 def test_withdrawing_consent_needs_a_conversation_until_both_agree_again(
     partnership, alice, bob, notified
 ):

@@ -155,7 +155,7 @@ PAGES = [
 ACTIONS = [
     Budget(
         "agree (htmx)",
-        19,  # one of them asks whether this yes was given already
+        21,  # one asks whether this yes was given already; two tell the partner it is in force
         lambda w: Call(
             url(w, "agree", (a := bobs_proposal(w)).pk),
             "post",
