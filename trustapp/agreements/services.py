@@ -269,30 +269,29 @@ def agreement_consent(*, agreement, user, revision_id):
         Consent.objects.create(revision=revision, user=user, given_at=now)
         _event(agreement, Kind.CONSENTED, user, revision=revision, now=now)
         _settle(agreement, actor=user, now=now, known={revision.pk: standing | {user.pk}})
-    if agreement.status == Status.IN_FORCE and not (
-        was_in_force and agreement.agreed_revision_id == was_agreed
-    ):
-        _notify_in_force(agreement, user, first=was_agreed is None, again=was_agreed == revision.pk)
+    if news := _in_force_news(agreement, was_agreed=was_agreed, was_in_force=was_in_force):
+        _notify(
+            partnership=agreement.partnership,
+            actor=user,
+            kind="agreement_in_force",
+            subject=_("%(name)s said yes to an agreement") % {"name": user.name},
+            message=news % {"name": user.name, "title": agreement.title},
+            path=agreement.get_absolute_url(),
+        )
     return agreement
 
 
-def _notify_in_force(agreement, user, *, first, again):
-    """The good news for the partner who was waiting: this yes made it their agreement."""
-    names = {"name": user.name, "title": agreement.title}
-    if first:
-        message = _("%(name)s said yes to “%(title)s”. It is in force now, for both of you.")
-    elif again:
-        message = _("%(name)s said yes again to “%(title)s”. It is in force again.")
-    else:
-        message = _("%(name)s said yes to the new words for “%(title)s”. They are in force now.")
-    _notify(
-        partnership=agreement.partnership,
-        actor=user,
-        kind="agreement_in_force",
-        subject=_("%(name)s said yes to an agreement") % names,
-        message=message % names,
-        path=agreement.get_absolute_url(),
-    )
+def _in_force_news(agreement, *, was_agreed, was_in_force):
+    """What the partner who waited hears when a yes puts the agreement in force, if it did."""
+    if agreement.status != Status.IN_FORCE:
+        return None
+    if was_agreed is None:
+        return _("%(name)s said yes to “%(title)s”. It is in force now, for both of you.")
+    if agreement.agreed_revision_id != was_agreed:
+        return _("%(name)s said yes to the new words for “%(title)s”. They are in force now.")
+    if not was_in_force:
+        return _("%(name)s said yes again to “%(title)s”. It is in force again.")
+    return None
 
 
 def agreement_withdraw(*, agreement, user, note=""):
