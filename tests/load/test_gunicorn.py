@@ -83,6 +83,7 @@ def test_a_client_keeping_its_connection_open_is_not_tied_to_one_worker(server):
     port, log = server
 
     together = threading.Barrier(6, timeout=30)
+    closes = []
 
     def client(number):
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -91,6 +92,7 @@ def test_a_client_keeping_its_connection_open_is_not_tied_to_one_worker(server):
             connection.request("GET", f"/accounts/login/?client={number}")
             response = connection.getresponse()
             response.read()
+            closes.append(response.getheader("Connection"))
 
     clients = [threading.Thread(target=client, args=[number]) for number in range(6)]
     for thread in clients:
@@ -103,7 +105,10 @@ def test_a_client_keeping_its_connection_open_is_not_tied_to_one_worker(server):
     workers = {client: set() for client in "012345"}
     for pid, client in answered:
         workers[client].add(pid)
-    assert all(len(pids) == 2 for pids in workers.values()), workers
+    # Every answer ends its connection, so no client stays with one process. Which process
+    # takes the next one is the kernel's choice: most clients meet both, not always all.
+    assert closes == ["close"] * 90, closes
+    assert sum(len(pids) == 2 for pids in workers.values()) >= 3, workers
 
 
 def test_warming_compiles_every_template_and_touches_no_database():
