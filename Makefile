@@ -8,7 +8,7 @@ PY := .venv/bin/python
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/trustapp
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/9
 
-.PHONY: run test install browser lint bench-reminders bench
+.PHONY: run test test-production test-embedded install browser lint bench-reminders bench
 
 install: .venv/.synced
 
@@ -25,10 +25,24 @@ run: install
 browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
 
-test: install browser
-	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
-	  SECRET_KEY=test-secret-key DEBUG=0 STATIC_MANIFEST=0 FAST_PASSWORD_HASHER=1 DISABLE_RATE_LIMITS=1 CELERY_TASK_ALWAYS_EAGER=1 \
+# `make test` runs the suite the two ways people run the app:
+# 1. production: PostgreSQL and Redis on loopback, rate limits on, the whole suite;
+# 2. embedded (`make run`'s setup): SQLite and the file broker, for the browser journeys
+#    and the reminder path (tests marked `embedded`, see tests/conftest.py).
+# Every setting the tests change from production is in TEST_ENV, with its reason in
+# tests/conftest.py.
+TEST_ENV := SECRET_KEY=test-secret-key DEBUG=0 STATIC_MANIFEST=0 FAST_PASSWORD_HASHER=1 CELERY_TASK_ALWAYS_EAGER=1
+
+test: test-production test-embedded
+
+test-production: install browser
+	env $(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 	  $(PY) -m pytest $(PYTEST_ARGS)
+
+test-embedded: install browser
+	@rm -rf var/test-embedded
+	env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL $(TEST_ENV) DATA_DIR=var/test-embedded \
+	  $(PY) -m pytest -m embedded $(PYTEST_ARGS)
 
 lint: install
 	.venv/bin/ruff check .

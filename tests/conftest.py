@@ -1,4 +1,9 @@
-"""Shared fixtures: alice and bob are partners, carol is an outsider with her own space."""
+"""Shared fixtures: alice and bob are partners, carol is an outsider with her own space.
+
+`make test` runs the suite twice (see the Makefile): on PostgreSQL and Redis as in
+production, then the tests marked `embedded` (every browser journey and the reminder path)
+on SQLite and the file broker as `make run` does.
+"""
 
 import os
 
@@ -33,6 +38,19 @@ def make_partnership(first, second=None):
     if second is not None:
         Membership.objects.create(partnership=partnership, user=second, slot=2)
     return partnership
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Browser journeys also run on the embedded default; PostgreSQL-only tests skip there."""
+    from django.db import connection
+
+    on_sqlite = connection.vendor == "sqlite"
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.embedded)
+        if on_sqlite and item.get_closest_marker("postgres_only"):
+            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL row locks"))
 
 
 @pytest.fixture(autouse=True)
