@@ -12,7 +12,7 @@ from django.core import mail
 from tests.checkins.reminders.conftest import deliveries, set_preference, tell
 from trustapp.checkins.reminders import services
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from tests.checkins.reminders.conftest import set_preference
 from trustapp.checkins.reminders.models import ReminderPreference
 from trustapp.checkins.reminders.tokens import make_token
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
 SETTINGS = reverse("reminders:settings")
 
