@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from tests.checkins.reminders.conftest import make_due
 from tests.checkins.reminders.support import (
     MakeRunWorker,
     free_port,
@@ -15,7 +16,6 @@ from tests.checkins.reminders.support import (
     smtp_sink,
     wait_for,
 )
-from tests.checkins.reminders.test_worker import make_due
 from trustapp.checkins.reminders.models import ReminderDelivery
 from trustapp.checkins.reminders.tasks import dispatch_reminders
 
