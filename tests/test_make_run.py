@@ -19,6 +19,7 @@ import urllib.request
 from pathlib import Path
 
 from tests.test_settings import variables_read_by
+from trustapp.lib import run
 
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 90
@@ -191,3 +192,17 @@ def test_make_run_serves_the_app_with_no_services_and_stops_everything_on_ctrl_c
         for pid in processes_of(group, checkout):  # only what this test started
             os.kill(pid, signal.SIGKILL)
         process.wait(timeout=5)
+
+
+def test_links_in_emails_lead_to_the_port_make_run_listens_on_unless_site_url_is_set():
+    # Web and worker both start with this environment (trustapp/lib/run.py).
+    def site_url(**variables):
+        return run.environment(variables)["SITE_URL"]
+
+    assert site_url() == "http://127.0.0.1:8000"
+    assert site_url(PORT="9000") == "http://127.0.0.1:9000"
+    assert site_url(HOST="0.0.0.0", PORT="9000") == "http://127.0.0.1:9000"
+    assert site_url(HOST="::1", PORT="9000") == "http://[::1]:9000"
+    assert site_url(PORT="9000", SITE_URL="https://trust.example.org") == (
+        "https://trust.example.org"
+    )

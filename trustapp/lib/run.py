@@ -11,13 +11,27 @@ import sys
 import time
 
 
-def main():
-    port = os.environ.get("PORT", "8000")
-    host = os.environ.get("HOST", "127.0.0.1")
-    python = sys.executable
-    var = os.environ.get("DATA_DIR") or os.path.join(os.getcwd(), "var")
-    os.makedirs(var, exist_ok=True)
-    commands = {
+def site_url(host, port):
+    """Where links in emails lead: to the address and port the app listens on."""
+    if host in ("", "0.0.0.0", "::"):  # listening everywhere: this machine is one of them
+        host = "127.0.0.1"
+    elif ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def environment(environ):
+    """What web and worker both see: SITE_URL follows HOST and PORT unless it is set."""
+    environ = dict(environ)
+    if not environ.get("SITE_URL"):
+        environ["SITE_URL"] = site_url(
+            environ.get("HOST", "127.0.0.1"), environ.get("PORT", "8000")
+        )
+    return environ
+
+
+def commands(*, python, host, port, data_dir):
+    return {
         "web": [python, "manage.py", "runserver", f"{host}:{port}", "--noreload"],
         "worker": [
             python,
@@ -28,7 +42,7 @@ def main():
             "worker",
             "--beat",
             "--schedule",
-            os.path.join(var, "celerybeat-schedule"),
+            os.path.join(data_dir, "celerybeat-schedule"),
             "--concurrency",
             "2",
             "--loglevel",
@@ -37,7 +51,16 @@ def main():
             "--without-mingle",
         ],
     }
-    processes = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}
+
+
+def main():
+    port = os.environ.get("PORT", "8000")
+    host = os.environ.get("HOST", "127.0.0.1")
+    var = os.environ.get("DATA_DIR") or os.path.join(os.getcwd(), "var")
+    os.makedirs(var, exist_ok=True)
+    env = environment(os.environ)
+    started = commands(python=sys.executable, host=host, port=port, data_dir=var)
+    processes = {name: subprocess.Popen(command, env=env) for name, command in started.items()}
     print(f"Trustapp is running at http://{host}:{port}/ (Ctrl-C stops everything)", flush=True)
 
     stopping = False

@@ -16,6 +16,14 @@ def set_preference(user, **fields):
     return services.preference_save(user=user, **fields)
 
 
+def make_due(user):
+    """A weekly reminder for `user` that was due a minute ago."""
+    set_preference(user, cadence="weekly")
+    ReminderPreference.objects.filter(user=user).update(
+        next_run_at=timezone.now() - timedelta(minutes=1)
+    )
+
+
 def make_due_people(count):
     """`count` people in pairs, each with a weekly reminder that was due a minute ago."""
     users = [make_user(f"person{i}@example.com", f"Person {i}") for i in range(count)]

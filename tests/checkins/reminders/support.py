@@ -25,6 +25,7 @@ from django.conf import settings
 from django.db import connection
 
 from trustapp.celery import app as celery_app
+from trustapp.lib import run
 
 ROOT = Path(__file__).resolve().parents[3]
 WORKER_APP_NAME = "trustapp-reminders-test-worker"
@@ -112,10 +113,25 @@ def test_database_url():
 
 
 class Worker:
-    """A `celery worker` in its own process group, so SIGKILL takes the pool with it."""
+    """A `celery worker` in its own process group, so SIGKILL takes the pool with it.
+
+    This one is production's: PostgreSQL (the test database) and Redis.
+    """
 
     def __init__(self, *, smtp_port, log_path, concurrency=2):
-        env = os.environ | {
+        self.log_path = log_path
+        self.log = open(log_path, "ab")  # noqa: SIM115 (closed in stop)
+        self.process = subprocess.Popen(
+            self.command(concurrency),
+            cwd=ROOT,
+            env=self.environment(smtp_port),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def environment(self, smtp_port):
+        return os.environ | {
             "DATABASE_URL": test_database_url(),
             "REDIS_URL": settings.REDIS_URL,
             "CELERY_TASK_ALWAYS_EAGER": "0",
@@ -126,30 +142,23 @@ class Worker:
             "LOG_LEVEL": "WARNING",
             "PGAPPNAME": WORKER_APP_NAME,  # libpq names the worker's database sessions
         }
-        self.log_path = log_path
-        self.log = open(log_path, "ab")  # noqa: SIM115 (closed in stop)
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "trustapp",
-                "worker",
-                "--pool=prefork",
-                f"--concurrency={concurrency}",
-                "--loglevel=WARNING",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                f"--hostname=reminders-test-{os.getpid()}-{time.monotonic_ns()}@%h",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+
+    def command(self, concurrency):
+        return [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "trustapp",
+            "worker",
+            "--pool=prefork",
+            f"--concurrency={concurrency}",
+            "--loglevel=WARNING",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            f"--hostname=reminders-test-{os.getpid()}-{time.monotonic_ns()}@%h",
+        ]
 
     def kill(self):
         """SIGKILL the whole worker: main process and pool children, no goodbyes."""
@@ -166,6 +175,38 @@ class Worker:
 
     def output(self):
         return Path(self.log_path).read_text(errors="replace")[-4000:]
+
+
+class MakeRunWorker(Worker):
+    """The worker and beat `make run` starts (trustapp/lib/run.py), on the embedded
+    default: the file broker in DATA_DIR and the SQLite test database (a file)."""
+
+    def __init__(self, *, smtp_port, log_path, web_port):
+        self.web_port = web_port
+        super().__init__(smtp_port=smtp_port, log_path=log_path)
+
+    def environment(self, smtp_port):
+        production = {"DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "SITE_URL"}
+        environ = {name: value for name, value in os.environ.items() if name not in production}
+        return run.environment(
+            environ
+            | {
+                "DEBUG": "1",  # as the Makefile starts it
+                "PORT": str(self.web_port),
+                "DATA_DIR": str(Path(settings.DATA_DIR).resolve()),
+                "SQLITE_PATH": str(Path(connection.settings_dict["NAME"]).resolve()),
+                "CELERY_TASK_ALWAYS_EAGER": "0",
+                "EMAIL_HOST": "127.0.0.1",
+                "EMAIL_PORT": str(smtp_port),
+            }
+        )
+
+    def command(self, concurrency):
+        data_dir = str(Path(settings.DATA_DIR).resolve())
+        started = run.commands(
+            python=sys.executable, host="127.0.0.1", port=self.web_port, data_dir=data_dir
+        )
+        return started["worker"]
 
 
 def flush_test_redis():

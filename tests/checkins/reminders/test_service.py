@@ -7,20 +7,24 @@ from unittest import mock
 import pytest
 import time_machine
 from django.core import mail
+from django.core.mail.backends import locmem
+from django.template import TemplateSyntaxError
 
 from tests.checkins.reminders.conftest import (
     deliveries,
+    make_due_people,
     message_ids,
     sent_to,
     set_preference,
     tell,
 )
 from tests.conftest import make_partnership, make_user
-from trustapp.checkins.reminders import services
+from trustapp.checkins.reminders import emails, services
 from trustapp.checkins.reminders.models import PartnerNotice, ReminderDelivery, ReminderPreference
+from trustapp.couples.models import Partnership
 from trustapp.couples.services import partnership_leave
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
 
 def at(*args):
@@ -324,6 +328,57 @@ def test_an_address_the_server_refuses_is_marked_failed_and_the_batch_goes_on(
             assert services.deliveries_send(ids) == 1
     assert deliveries(alice)[0].status == "failed"
     assert deliveries(bob)[0].status == "sent"
+
+
+def test_a_message_that_cannot_be_written_or_sent_fails_alone_after_a_few_tries(run, monkeypatch):
+    start = at(2026, 6, 1, 17)
+    with time_machine.travel(start, tick=False):
+        people = make_due_people(4)
+        theirs = Partnership.objects.get(memberships__user=people[2])
+        tell(people[2], about=theirs, by=people[3], subject="A note that breaks its header")
+        PartnerNotice.objects.update(due_at=start)
+        services.reminders_dispatch()  # the sends are not enqueued: run by hand below
+        services.partner_notices_dispatch()
+    ids = list(ReminderDelivery.objects.values_list("pk", flat=True))
+    assert len(ids) == 5
+
+    write_reminder = emails._reminder
+
+    def cannot_be_written(delivery, *args):
+        if delivery.user == people[0]:
+            raise TemplateSyntaxError("Invalid filter: 'nmae'")
+        return write_reminder(delivery, *args)
+
+    send = locmem.EmailBackend.send_messages
+
+    def cannot_be_sent(backend, messages):
+        if messages[0].subject == "A note that breaks its header":
+            raise ValueError("Header values may not contain linefeed or carriage return")
+        return send(backend, messages)
+
+    monkeypatch.setattr(emails, "_reminder", cannot_be_written)
+    monkeypatch.setattr(locmem.EmailBackend, "send_messages", cannot_be_sent)
+
+    assert run(start, function=services.deliveries_send, delivery_ids=ids) == 3
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "person1@example.com",
+        "person2@example.com",
+        "person3@example.com",
+    ]
+    # The stale sweep tries the two again, a bounded number of times, then lets them be.
+    sweeps = [
+        run(start + timedelta(minutes=11 * n), function=services.deliveries_requeue_stale)
+        for n in range(1, services.MAX_ATTEMPTS + 2)
+    ]
+    assert sweeps == [2] * (services.MAX_ATTEMPTS - 1) + [0, 0]
+    failed = ReminderDelivery.objects.filter(status="failed").order_by("kind")
+    assert [(d.user, d.kind, d.attempts) for d in failed] == [
+        (people[2], "digest", services.MAX_ATTEMPTS),
+        (people[0], "reminder", services.MAX_ATTEMPTS),
+    ]
+    assert "linefeed" in failed[0].last_error and "nmae" in failed[1].last_error
+    assert len(mail.outbox) == 3  # everyone else's went out once
+    assert ReminderDelivery.objects.filter(status="sent").count() == 3
 
 
 def test_partner_activity_waits_for_one_daily_digest_by_default(partnership, alice, bob, run):

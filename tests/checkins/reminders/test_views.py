@@ -11,7 +11,7 @@ from tests.checkins.reminders.conftest import set_preference
 from trustapp.checkins.reminders.models import ReminderPreference
 from trustapp.checkins.reminders.tokens import make_token
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
 SETTINGS = reverse("reminders:settings")
 
@@ -148,12 +148,36 @@ def test_the_activity_link_stops_activity_emails_only(alice):
     assert (preference.activity_emails, preference.cadence) == ("off", "weekly")
 
 
-def test_a_tampered_or_wrong_link_is_not_found(alice):
-    token = make_token(alice, "reminders")
-    assert Client().post(reverse("reminders:unsubscribe", args=[token + "x"])).status_code == 404
-    snooze_token = make_token(alice, "snooze")
-    assert Client().post(reverse("reminders:unsubscribe", args=[snooze_token])).status_code == 404
-    assert Client().get(reverse("reminders:snooze", args=[token])).status_code == 404
+def test_a_tampered_or_wrong_link_says_plainly_what_happened_and_changes_nothing(alice):
+    set_preference(alice, cadence="weekly")
+    token, snooze_token = make_token(alice, "reminders"), make_token(alice, "snooze")
+    unsubscribe, snooze = "reminders:unsubscribe", "reminders:snooze"
+    asked = [
+        ("get", reverse(unsubscribe, args=[token[:-3]])),  # cut short
+        ("post", reverse(unsubscribe, args=[token + "x"])),
+        ("post", reverse(unsubscribe, args=[snooze_token])),  # another email's link
+        ("get", reverse(snooze, args=[token])),
+        ("get", reverse(snooze, args=["not-a-token"])),
+    ]
+    for method, url in asked:
+        response = getattr(Client(), method)(url, {"List-Unsubscribe": "One-Click"})
+        assert response.status_code == 400, url
+        assert "checkins/reminders/link_problem.html" in [t.name for t in response.templates]
+        page = response.content.decode()
+        assert "This link does not work" in page and "Nothing was changed." in page
+        assert f'href="{SETTINGS}"' in page and "Sign in" in page
+        assert 'class="site-header"' in page  # the site's own look
+    preference = ReminderPreference.objects.get(user=alice)
+    assert (preference.cadence, preference.paused_until) == ("weekly", None)
+
+
+def test_a_link_of_a_deleted_account_does_not_work(alice):
+    token = make_token(alice, "snooze")
+    alice.is_active = False
+    alice.save(update_fields=["is_active"])
+    response = Client().get(reverse("reminders:snooze", args=[token]))
+    assert response.status_code == 400
+    assert "This link does not work" in response.content.decode()
 
 
 def test_an_old_link_has_expired_and_points_to_the_settings(alice):

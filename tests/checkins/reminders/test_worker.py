@@ -11,9 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from tests.checkins.reminders.conftest import make_due_people, set_preference
+from tests.checkins.reminders.conftest import make_due, make_due_people
 from tests.checkins.reminders.support import (
     Worker,
     flush_test_redis,
@@ -29,13 +28,6 @@ from trustapp.checkins.reminders.models import ReminderDelivery, ReminderPrefere
 from trustapp.checkins.reminders.tasks import dispatch_reminders
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only]
-
-
-def make_due(user):
-    set_preference(user, cadence="weekly")
-    ReminderPreference.objects.filter(user=user).update(
-        next_run_at=timezone.now() - timedelta(minutes=1)
-    )
 
 
 def all_sent():

@@ -80,7 +80,7 @@ def build_all(deliveries, *, now, on_error):
     digest_ids = [d.pk for d in deliveries if d.kind == ReminderDelivery.Kind.DIGEST]
     found = PartnerNotice.objects.filter(
         delivery_id__in=digest_ids, partnership__ended_at__isnull=True
-    ).select_related("actor")
+    ).select_related("actor", "partnership")
     for notice in found:
         notices.setdefault(notice.delivery_id, []).append(notice)
     extras = Extras(partnerships)
@@ -146,7 +146,7 @@ def _reminder(delivery, preference, partnerships, extras, now):
         context={
             "recipient": user,
             "spaces": spaces,
-            "discreet_link": spaces[0]["link"],  # all a discreet email shows (lib/mail.py)
+            "discreet_link": _space_link(partnerships[0]),  # all a discreet email shows
             "next_reminder_at": preference.next_run_at,
             "cadence": preference.get_cadence_display(),
             "unsubscribe_url": unsubscribe_url,
@@ -155,6 +155,12 @@ def _reminder(delivery, preference, partnerships, extras, now):
         },
     )
     return ListEmail.from_message(message)
+
+
+def _space_link(partnership):
+    """A discreet email's only link: the space's home, which says nothing of what happened
+    (a path like /appreciations/14/ would). The reader signs in and sees it there."""
+    return absolute_url(partnership.get_absolute_url())
 
 
 def _check_in_link(partnership):
@@ -236,7 +242,7 @@ def _digest(delivery, preference, notices):
         context={
             "recipient": user,
             "notices": notices,
-            "discreet_link": notices[0].link,
+            "discreet_link": _space_link(notices[0].partnership),
             "unsubscribe_url": unsubscribe_url,
             "settings_url": absolute_url(reverse("reminders:settings")),
         },

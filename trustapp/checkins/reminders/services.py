@@ -6,9 +6,11 @@ How a reminder travels, and why nothing is lost or sent twice:
    `next_run_at` to the next *future* slot, and enqueues the sends after COMMIT.
 2. `deliveries_send` locks each pending delivery row, sends, and marks it sent in the same
    transaction. A crash before COMMIT rolls the row back to pending; a concurrent copy of
-   the task skips the locked row. The one window left is a crash after the SMTP server
-   accepted the message and before COMMIT: that message goes out again, with the same
-   Message-ID, so a receiver can recognise the repeat.
+   the task skips the locked row (on SQLite it waits its turn). The one window left is a
+   crash after the SMTP server accepted the message and before COMMIT: that message goes
+   out again, with the same Message-ID, so a receiver can recognise the repeat. A message
+   that cannot be written or sent is recorded against its own delivery and tried again by
+   step 3, at most MAX_ATTEMPTS times in all; then it is marked failed with its reason.
 3. `deliveries_requeue_stale` (beat) enqueues deliveries still pending after a while: a
    lost broker message or a killed worker costs a delay, never an email.
 """
@@ -22,7 +24,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.db import connections, transaction
+from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
@@ -363,7 +365,7 @@ def enqueue_send(delivery_ids):
 
 
 class TransientSendError(Exception):
-    """The mail server could not take the message now; the batch is retried later."""
+    """The mail server cannot be reached now; the rest of the batch is retried later."""
 
 
 def _permanent(error):
@@ -372,11 +374,19 @@ def _permanent(error):
     )
 
 
+def _server_unreachable(error):
+    """The connection failed, not this one message: the next ones would fail the same way."""
+    answered = (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused)
+    return isinstance(error, OSError) and not isinstance(error, answered)
+
+
 def deliveries_send(delivery_ids):
     """Send each pending delivery once. Returns how many went out.
 
     The emails are written first, for the whole batch with a few queries; then each
-    delivery is locked, sent and recorded in its own short transaction.
+    delivery is locked, sent and recorded in its own short transaction. A message that
+    cannot be written or sent is recorded against its own delivery (failed after
+    MAX_ATTEMPTS tries) and the batch goes on without it.
     """
     deliveries = list(
         ReminderDelivery.objects.pending()
@@ -404,50 +414,47 @@ def deliveries_send(delivery_ids):
 
 
 def _send_one(delivery_id, message, connection):
-    # The innermost loop of the reminder path, so plain SQL: building these statements with
-    # the ORM cost more CPU than running them. tests/checkins/reminders covers each branch.
-    table = connections["default"].ops.quote_name(ReminderDelivery._meta.db_table)
+    """Lock, send, record. PostgreSQL skips a row another worker holds; SQLite has no row
+    locks and needs none: its immediate transactions take turns."""
+    this = ReminderDelivery.objects.filter(pk=delivery_id)
     try:
-        with transaction.atomic(), connections["default"].cursor() as cursor:
-            cursor.execute(
-                f"SELECT 1 FROM {table} WHERE id = %s AND status = %s FOR UPDATE SKIP LOCKED",
-                [delivery_id, ReminderDelivery.Status.PENDING],
-            )
-            if cursor.fetchone() is None:  # sent already, or another worker holds it now
-                return False
+        with transaction.atomic():
+            if not this.pending().select_for_update(skip_locked=True).exists():
+                return False  # sent already, or another worker holds it now
             if message is None:  # nothing (left) to say: reminders off, partnership ended
-                cursor.execute(
-                    f"UPDATE {table} SET status = %s WHERE id = %s",
-                    [ReminderDelivery.Status.SKIPPED, delivery_id],
-                )
+                this.update(status=ReminderDelivery.Status.SKIPPED)
                 return False
             connection.send_messages([message])
-            cursor.execute(
-                f"UPDATE {table} SET status = %s, sent_at = %s, attempts = attempts + 1"
-                " WHERE id = %s",
-                [ReminderDelivery.Status.SENT, timezone.now(), delivery_id],
+            this.update(
+                status=ReminderDelivery.Status.SENT,
+                sent_at=timezone.now(),
+                attempts=F("attempts") + 1,
             )
             return True
     except SoftTimeLimitExceeded:
         raise
-    except (smtplib.SMTPException, OSError) as error:
-        permanent = _permanent(error)
-        _record_failure(delivery_id, error, permanent=permanent)
-        if permanent:
-            logger.warning("Delivery %s refused by the mail server: %r", delivery_id, error)
-            return False
-        raise TransientSendError(str(error)) from error
+    except Exception as error:
+        _record_failure(delivery_id, error, permanent=_permanent(error))
+        if _server_unreachable(error):
+            raise TransientSendError(str(error)) from error
+        logger.warning("Delivery %s could not be sent: %r", delivery_id, error)
+        return False
 
 
 def _record_failure(delivery_id, error, *, permanent=False):
-    delivery = ReminderDelivery.objects.pending().filter(pk=delivery_id).first()
-    if delivery is None:
-        return
-    delivery.attempts += 1
-    delivery.last_error = repr(error)[:300]
-    if permanent or delivery.attempts >= MAX_ATTEMPTS:
-        delivery.status = ReminderDelivery.Status.FAILED
-    delivery.save(update_fields=["attempts", "last_error", "status"])
+    """One more try used up; failed for good when refused or after MAX_ATTEMPTS tries,
+    so the stale sweep stops sending it again."""
+    with transaction.atomic():
+        delivery = (
+            ReminderDelivery.objects.pending().select_for_update().filter(pk=delivery_id).first()
+        )
+        if delivery is None:
+            return
+        delivery.attempts += 1
+        delivery.last_error = repr(error)[:300]
+        if permanent or delivery.attempts >= MAX_ATTEMPTS:
+            delivery.status = ReminderDelivery.Status.FAILED
+        delivery.save(update_fields=["attempts", "last_error", "status"])
 
 
 # -- Partner activity -------------------------------------------------------------------

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -60,13 +59,20 @@ def resume(request):
 
 
 def _person_for(request, token, *actions):
-    """(person, action, None), or a response for an expired link; 404 for a broken one."""
+    """(person, action, None), or (None, None, a page saying why the link cannot be used)."""
+    expired = False
     try:
         user, action = read_token(token, *actions)
     except LinkExpired:
-        return None, None, render(request, "checkins/reminders/link_expired.html", status=410)
+        user, action, expired = None, None, True
     if user is None:
-        raise Http404
+        page = render(
+            request,
+            "checkins/reminders/link_problem.html",
+            {"expired": expired},
+            status=410 if expired else 400,
+        )
+        return None, None, page
     return user, action, None
 
 
@@ -75,9 +81,9 @@ def _person_for(request, token, *actions):
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    user, what, expired = _person_for(request, token, "reminders", "activity")
-    if expired:
-        return expired
+    user, what, problem = _person_for(request, token, "reminders", "activity")
+    if problem:
+        return problem
     if request.method == "POST":
         preference = services.reminders_unsubscribe(user=user, what=what)
         if request.POST.get("List-Unsubscribe") == "One-Click":
@@ -96,9 +102,9 @@ def unsubscribe(request, token):
 
 @require_http_methods(["GET", "POST"])
 def snooze(request, token):
-    user, _action, expired = _person_for(request, token, "snooze")
-    if expired:
-        return expired
+    user, _action, problem = _person_for(request, token, "snooze")
+    if problem:
+        return problem
     if request.method == "POST":
         services.reminders_pause(user=user)
         return redirect("reminders:snooze", token=token)
