@@ -15,7 +15,8 @@ from tests.load import (
     test_budgets_conversations,
 )
 from tests.load.budget import Budget, Call, assert_budgets
-from trustapp.couples import prenup_services, services
+from trustapp.couples import services
+from trustapp.privacy import prenup_services
 
 APPS = [
     test_budgets_agreements,

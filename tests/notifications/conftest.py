@@ -7,8 +7,8 @@ from django.core import mail
 from django.utils import timezone
 
 from tests.conftest import make_partnership, make_user
-from trustapp.checkins.reminders import services
-from trustapp.checkins.reminders.models import ReminderDelivery, ReminderPreference
+from trustapp.notifications import services
+from trustapp.notifications.models import ReminderDelivery, ReminderPreference
 
 
 def set_preference(user, **fields):
@@ -30,7 +30,7 @@ def make_due_people(count):
 
 def tell(recipient, *, about, by, message="They noticed something you did.", path="/", **more):
     """What a feature does when a partner acts: notify_partner, with test-sized defaults."""
-    from trustapp.lib.notify import notify_partner
+    from trustapp.notifications.notify import notify_partner
 
     notify_partner(
         partnership=about,

@@ -26,7 +26,7 @@ from django.db import connection
 
 from trustapp.celery import app as celery_app
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 WORKER_APP_NAME = "trustapp-reminders-test-worker"
 
 

@@ -8,9 +8,9 @@ from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
-from tests.checkins.reminders.conftest import make_due_people, message_ids
-from trustapp.checkins.reminders import services
-from trustapp.checkins.reminders.models import ReminderDelivery, ReminderPreference
+from tests.notifications.conftest import make_due_people, message_ids
+from trustapp.notifications import services
+from trustapp.notifications.models import ReminderDelivery, ReminderPreference
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only]
 

@@ -8,9 +8,10 @@ from unittest import mock
 import pytest
 import time_machine
 from django.core import mail
+from django.urls import reverse
 
-from tests.checkins.reminders.conftest import deliveries, set_preference, tell
-from trustapp.checkins.reminders import services
+from tests.notifications.conftest import deliveries, set_preference, tell
+from trustapp.notifications import content, services
 
 pytestmark = pytest.mark.django_db
 
@@ -70,13 +71,14 @@ def test_it_mentions_the_prompt_of_the_week_and_new_appreciations_when_those_exi
     partnership, alice, django_capture_on_commit_callbacks
 ):
     with (
-        mock.patch(
-            "trustapp.checkins.reminders.emails._optional",
-            side_effect=lambda module, name, *args: (
-                {partnership.pk: "What made you smile this week?"}
-                if name == "prompts_of_the_week"
-                else {(partnership.pk, alice.pk): 3}
-            ),
+        mock.patch.dict(
+            content._provided,
+            {
+                "prompts_of_the_week": lambda partnerships: {
+                    partnership.pk: "What made you smile this week?"
+                },
+                "new_appreciation_counts": lambda pairs: {(partnership.pk, alice.pk): 3},
+            },
         ),
         time_machine.travel(datetime(2026, 6, 1, 6, tzinfo=UTC), tick=False),
     ):
@@ -90,16 +92,24 @@ def test_it_mentions_the_prompt_of_the_week_and_new_appreciations_when_those_exi
 
 
 def test_a_failing_extra_never_stops_the_reminder(partnership, alice):
-    from trustapp.checkins.reminders import emails
+    from trustapp.notifications import emails
 
     def broken(*args):
         raise RuntimeError("this extra is broken")
 
-    module = mock.Mock(prompts_of_the_week=broken, new_counts=broken)
-    with mock.patch("importlib.import_module", return_value=module):
+    extras_of_other_apps = {"prompts_of_the_week": broken, "new_appreciation_counts": broken}
+    with mock.patch.dict(content._provided, extras_of_other_apps):
         extras = emails.Extras({alice.pk: [partnership]})
     assert extras.prompt_of_the_week(partnership) is None
     assert extras.new_appreciations(partnership, alice) == 0
+
+
+def test_the_apps_above_notifications_provide_the_reminder_link_and_extras(partnership):
+    """notifications imports none of them: each registers in its AppConfig.ready()."""
+    path_of = content.provided("check_in_path")
+    assert path_of(partnership) == reverse("checkins:current", args=[partnership.public_id])
+    assert content.provided("prompts_of_the_week") is not None
+    assert content.provided("new_appreciation_counts") is not None
 
 
 def test_the_unsubscribe_header_reaches_the_wire_as_a_plain_clickable_url(reminder):
@@ -111,7 +121,7 @@ def test_the_unsubscribe_header_reaches_the_wire_as_a_plain_clickable_url(remind
 def test_keeping_header_classes_writes_the_same_bytes_as_the_standard_registry(reminder):
     from email.headerregistry import HeaderRegistry
 
-    from trustapp.checkins.reminders.emails import HEADERS
+    from trustapp.notifications.emails import HEADERS
 
     reminder.extra_headers["Date"] = "Mon, 01 Jun 2026 17:00:05 +0000"
     standard = email.policy.SMTP.clone(max_line_length=998, header_factory=HeaderRegistry())

@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from trustapp.checkins.reminders.schedule import DIGEST_AT, next_daily, next_slot
+from trustapp.notifications.schedule import DIGEST_AT, next_daily, next_slot
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")

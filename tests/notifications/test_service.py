@@ -8,17 +8,17 @@ import pytest
 import time_machine
 from django.core import mail
 
-from tests.checkins.reminders.conftest import (
+from tests.conftest import make_partnership, make_user
+from tests.notifications.conftest import (
     deliveries,
     message_ids,
     sent_to,
     set_preference,
     tell,
 )
-from tests.conftest import make_partnership, make_user
-from trustapp.checkins.reminders import services
-from trustapp.checkins.reminders.models import PartnerNotice, ReminderDelivery, ReminderPreference
 from trustapp.couples.services import partnership_leave
+from trustapp.notifications import services
+from trustapp.notifications.models import PartnerNotice, ReminderDelivery, ReminderPreference
 
 pytestmark = pytest.mark.django_db
 

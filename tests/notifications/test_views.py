@@ -7,13 +7,13 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from tests.checkins.reminders.conftest import set_preference
-from trustapp.checkins.reminders.models import ReminderPreference
-from trustapp.checkins.reminders.tokens import make_token
+from tests.notifications.conftest import set_preference
+from trustapp.notifications.models import ReminderPreference
+from trustapp.notifications.tokens import make_token
 
 pytestmark = pytest.mark.django_db
 
-SETTINGS = reverse("reminders:settings")
+SETTINGS = reverse("notifications:settings")
 
 VALID = {
     "cadence": "fortnightly",
@@ -78,7 +78,7 @@ def test_bad_input_is_explained_and_kept(alice_client):
 
 def test_it_rejects_other_methods(alice_client):
     assert alice_client.put(SETTINGS).status_code == 405
-    assert alice_client.get(reverse("reminders:pause")).status_code == 405
+    assert alice_client.get(reverse("notifications:pause")).status_code == 405
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(client):
@@ -107,10 +107,10 @@ def test_each_person_only_ever_sees_their_own_settings(alice_client, bob, partne
 
 def test_pause_and_resume_from_the_settings_page(alice_client, alice, partnership):
     set_preference(alice, cadence="weekly")
-    response = alice_client.post(reverse("reminders:pause"), follow=True)
+    response = alice_client.post(reverse("notifications:pause"), follow=True)
     assert "Paused until" in response.content.decode()
     assert ReminderPreference.objects.get(user=alice).is_paused()
-    alice_client.post(reverse("reminders:resume"))
+    alice_client.post(reverse("notifications:resume"))
     assert not ReminderPreference.objects.get(user=alice).is_paused()
 
 
@@ -118,7 +118,7 @@ def test_pause_and_resume_from_the_settings_page(alice_client, alice, partnershi
 
 
 def unsubscribe_url(user, what="reminders"):
-    return reverse("reminders:unsubscribe", args=[make_token(user, what)])
+    return reverse("notifications:unsubscribe", args=[make_token(user, what)])
 
 
 def test_one_click_unsubscribe_works_with_one_post_and_no_session(alice, partnership):
@@ -150,10 +150,14 @@ def test_the_activity_link_stops_activity_emails_only(alice):
 
 def test_a_tampered_or_wrong_link_is_not_found(alice):
     token = make_token(alice, "reminders")
-    assert Client().post(reverse("reminders:unsubscribe", args=[token + "x"])).status_code == 404
+    assert (
+        Client().post(reverse("notifications:unsubscribe", args=[token + "x"])).status_code == 404
+    )
     snooze_token = make_token(alice, "snooze")
-    assert Client().post(reverse("reminders:unsubscribe", args=[snooze_token])).status_code == 404
-    assert Client().get(reverse("reminders:snooze", args=[token])).status_code == 404
+    assert (
+        Client().post(reverse("notifications:unsubscribe", args=[snooze_token])).status_code == 404
+    )
+    assert Client().get(reverse("notifications:snooze", args=[token])).status_code == 404
 
 
 def test_an_old_link_has_expired_and_points_to_the_settings(alice):
@@ -168,7 +172,7 @@ def test_an_old_link_has_expired_and_points_to_the_settings(alice):
 
 def test_snooze_works_without_signing_in_and_asks_first(alice, partnership):
     set_preference(alice, cadence="weekly")
-    url = reverse("reminders:snooze", args=[make_token(alice, "snooze")])
+    url = reverse("notifications:snooze", args=[make_token(alice, "snooze")])
     client = Client(enforce_csrf_checks=True)
     page = client.get(url)
     assert "Pause reminders for two weeks?" in page.content.decode()
@@ -181,6 +185,6 @@ def test_snooze_works_without_signing_in_and_asks_first(alice, partnership):
 
 
 def test_snooze_rejects_other_methods(alice):
-    url = reverse("reminders:snooze", args=[make_token(alice, "snooze")])
+    url = reverse("notifications:snooze", args=[make_token(alice, "snooze")])
     assert Client().delete(url).status_code == 405
     assert Client().put(unsubscribe_url(alice)).status_code == 405

@@ -13,8 +13,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.checkins.reminders.conftest import make_due_people, set_preference
-from tests.checkins.reminders.support import (
+from tests.notifications.conftest import make_due_people, set_preference
+from tests.notifications.support import (
     Worker,
     flush_test_redis,
     free_port,
@@ -24,9 +24,9 @@ from tests.checkins.reminders.support import (
     worker_database_sessions,
 )
 from trustapp.checkins.models import Answer, CheckIn
-from trustapp.checkins.reminders import services
-from trustapp.checkins.reminders.models import ReminderDelivery, ReminderPreference
-from trustapp.checkins.reminders.tasks import dispatch_reminders
+from trustapp.notifications import services
+from trustapp.notifications.models import ReminderDelivery, ReminderPreference
+from trustapp.notifications.tasks import dispatch_reminders
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only]
 
@@ -168,7 +168,7 @@ def test_with_redis_unreachable_pages_work_check_ins_save_and_reminders_follow_l
         )
         assert answered.status_code == 302
         assert Answer.objects.filter(checkin=checkin, author=alice).exists()
-        assert alice_client.get(reverse("reminders:settings")).status_code == 200
+        assert alice_client.get(reverse("notifications:settings")).status_code == 200
 
         started = time.monotonic()
         assert services.reminders_dispatch() == 1  # the enqueue fails, and is only logged

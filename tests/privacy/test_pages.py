@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import make_partnership, make_user
-from trustapp.accounts.privacy_models import DataExport, PersonalCopy
+from trustapp.privacy.models import DataExport, PersonalCopy
 
 
 def add_spaces(alice, count):
@@ -63,7 +63,7 @@ def test_a_tender_topic_links_to_the_safety_page(alice_client, partnership):
 
 
 def test_the_download_link_rejects_post(alice_client, alice):
-    from trustapp.accounts import export as exports
+    from trustapp.privacy import export as exports
 
     export = DataExport.objects.create(
         user=alice,
@@ -71,13 +71,13 @@ def test_the_download_link_rejects_post(alice_client, alice):
         ready_at=timezone.now(),
         expires_at=timezone.now() + timedelta(hours=1),
     )
-    url = reverse("accounts:export_download", args=[exports.download_token(export)])
+    url = reverse("privacy:export_download", args=[exports.download_token(export)])
     assert alice_client.post(url).status_code == 405
 
 
 def test_the_account_menu_leads_to_privacy(alice_client):
     page = alice_client.get(reverse("accounts:profile")).content.decode()
-    assert reverse("accounts:privacy") in page
+    assert reverse("privacy:privacy") in page
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from trustapp.checkins.reminders.models import PartnerNotice
-from trustapp.couples import prenup_services as services
-from trustapp.couples.prenup import DataChoice, DataPrenup, prenup_of
 from trustapp.couples.services import partnership_leave
+from trustapp.notifications.models import PartnerNotice
+from trustapp.privacy import prenup_services as services
+from trustapp.privacy.prenup import DataChoice, DataPrenup, prenup_of
 
 
 def url(name, partnership):

@@ -2,24 +2,24 @@
 
 import contextlib
 import email.policy
-import importlib
 import logging
 from email.headerregistry import HeaderRegistry
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from trustapp.checkins.reminders.models import (
+from trustapp.lib.mail import absolute_url, build_templated
+from trustapp.notifications import content
+from trustapp.notifications.models import (
     ActivityEmails,
     PartnerNotice,
     ReminderDelivery,
     ReminderPreference,
 )
-from trustapp.checkins.reminders.tokens import make_token
-from trustapp.lib.mail import absolute_url, build_templated
+from trustapp.notifications.tokens import make_token
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def build_all(deliveries, *, now, on_error):
     Everything the batch needs is loaded with a handful of queries. A delivery whose email
     cannot be written is handed to `on_error(pk, error)` and left out of the result.
     """
-    from trustapp.checkins.reminders.services import reminder_memberships
+    from trustapp.notifications.services import reminder_memberships
 
     user_ids = [delivery.user_id for delivery in deliveries]
     preferences = {p.user_id: p for p in ReminderPreference.objects.filter(user_id__in=user_ids)}
@@ -131,7 +131,7 @@ def _reminder(delivery, preference, partnerships, extras, now):
         }
         for partnership in partnerships
     ]
-    unsubscribe_url = _link("reminders:unsubscribe", user, "reminders")
+    unsubscribe_url = _link("notifications:unsubscribe", user, "reminders")
     if len(spaces) == 1 and spaces[0]["partner"] is not None:
         subject = _("A gentle nudge: check in with %(name)s") % {"name": spaces[0]["partner"].name}
     else:
@@ -140,7 +140,7 @@ def _reminder(delivery, preference, partnerships, extras, now):
         to=user.email,
         user=user,
         zone=preference.zone,
-        template="checkins/email/reminder",
+        template="notifications/email/reminder",
         subject=subject,
         headers=_headers(delivery, unsubscribe_url),
         context={
@@ -150,19 +150,16 @@ def _reminder(delivery, preference, partnerships, extras, now):
             "next_reminder_at": preference.next_run_at,
             "cadence": preference.get_cadence_display(),
             "unsubscribe_url": unsubscribe_url,
-            "snooze_url": _link("reminders:snooze", user, "snooze"),
-            "settings_url": absolute_url(reverse("reminders:settings")),
+            "snooze_url": _link("notifications:snooze", user, "snooze"),
+            "settings_url": absolute_url(reverse("notifications:settings")),
         },
     )
     return ListEmail.from_message(message)
 
 
 def _check_in_link(partnership):
-    try:
-        path = reverse("checkins:current", args=[partnership.public_id])
-    except NoReverseMatch:
-        path = partnership.get_absolute_url()
-    return absolute_url(path)
+    path_of = content.provided("check_in_path")
+    return absolute_url(path_of(partnership) if path_of else partnership.get_absolute_url())
 
 
 class Extras:
@@ -176,15 +173,9 @@ class Extras:
             (p.pk, user_id) for user_id, spaces in partnerships_by_user.items() for p in spaces
         ]
         self.prompts = (
-            _optional(
-                "trustapp.conversations.services", "prompts_of_the_week", partnerships.values()
-            )
-            if partnerships
-            else None
+            _optional("prompts_of_the_week", partnerships.values()) if partnerships else None
         ) or {}
-        self.counts = (
-            _optional("trustapp.appreciations.services", "new_counts", pairs) if pairs else None
-        ) or {}
+        self.counts = (_optional("new_appreciation_counts", pairs) if pairs else None) or {}
 
     def prompt_of_the_week(self, partnership):
         prompt = self.prompts.get(partnership.pk)
@@ -194,10 +185,9 @@ class Extras:
         return self.counts.get((partnership.pk, user.pk), 0)
 
 
-def _optional(import_path, name, *args):
-    try:
-        function = getattr(importlib.import_module(import_path), name)
-    except (ImportError, AttributeError):
+def _optional(name, *args):
+    function = content.provided(name)
+    if function is None:
         return None
     # Outside a transaction a failing query harms nothing; inside one, keep it to a savepoint.
     in_transaction = transaction.get_connection().in_atomic_block
@@ -205,7 +195,7 @@ def _optional(import_path, name, *args):
         with transaction.atomic() if in_transaction else contextlib.nullcontext():
             return function(*args)
     except Exception:
-        logger.exception("%s.%s failed while writing a reminder", import_path, name)
+        logger.exception("%s failed while writing a reminder", name)
         return None
 
 
@@ -225,12 +215,12 @@ def _digest(delivery, preference, notices):
             "%(count)d things happened in your shared space",
             len(notices),
         ) % {"count": len(notices)}
-    unsubscribe_url = _link("reminders:unsubscribe", user, "activity")
+    unsubscribe_url = _link("notifications:unsubscribe", user, "activity")
     message = build_templated(
         to=user.email,
         user=user,
         zone=preference.zone if preference else None,
-        template="checkins/email/activity",
+        template="notifications/email/activity",
         subject=subject,
         headers=_headers(delivery, unsubscribe_url),
         context={
@@ -238,7 +228,7 @@ def _digest(delivery, preference, notices):
             "notices": notices,
             "discreet_link": notices[0].link,
             "unsubscribe_url": unsubscribe_url,
-            "settings_url": absolute_url(reverse("reminders:settings")),
+            "settings_url": absolute_url(reverse("notifications:settings")),
         },
     )
     return ListEmail.from_message(message)

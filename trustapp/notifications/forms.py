@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trustapp.accounts.forms import TimeZoneField
-from trustapp.checkins.reminders.models import ReminderPreference
+from trustapp.notifications.models import ReminderPreference
 
 
 class ReminderPreferenceForm(forms.ModelForm):

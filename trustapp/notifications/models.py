@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trustapp.accounts.models import validate_time_zone
-from trustapp.checkins.reminders import schedule
+from trustapp.notifications import schedule
 
 
 class Cadence(models.TextChoices):
@@ -78,6 +78,7 @@ class ReminderPreference(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        db_table = "checkins_reminderpreference"  # moved from checkins without moving rows
         indexes = [
             models.Index(
                 fields=["next_run_at"],
@@ -154,6 +155,7 @@ class ReminderDelivery(models.Model):
     objects = DeliveryQuerySet.as_manager()
 
     class Meta:
+        db_table = "checkins_reminderdelivery"  # moved from checkins without moving rows
         ordering = ["-due_at"]
         constraints = [
             models.UniqueConstraint(
@@ -205,6 +207,7 @@ class PartnerNotice(models.Model):
     )
 
     class Meta:
+        db_table = "checkins_partnernotice"  # moved from checkins without moving rows
         ordering = ["created_at", "pk"]
         indexes = [
             models.Index(
@@ -216,16 +219,3 @@ class PartnerNotice(models.Model):
 
     def __str__(self):
         return f"{self.kind} for {self.recipient}"
-
-
-def _stop_when_partnership_ends(partnership):
-    from trustapp.checkins.reminders.services import reminders_partnership_ended
-
-    reminders_partnership_ended(partnership)
-
-
-# Leaving a partnership stops its reminders inside the same transaction.
-from trustapp.couples.services import on_partnership_end  # noqa: E402
-
-if _stop_when_partnership_ends not in on_partnership_end:
-    on_partnership_end.append(_stop_when_partnership_ends)

@@ -1,7 +1,7 @@
 """Tell a partner that something happened in their shared space.
 
 Every feature calls `notify_partner`; how and when the email goes out is decided by the
-recipient's own choice (see trustapp.checkins.reminders): by default one daily digest at
+recipient's own choice (see trustapp.notifications.services): by default one daily digest at
 6 pm their time, never one email per event unless they asked for that.
 """
 
@@ -10,7 +10,7 @@ def notify_partner(*, partnership, recipient, actor, kind, subject, message, pat
     """`message` is one short plain sentence; `path` a URL path inside the partnership."""
     if recipient is None or not partnership.is_active:
         return
-    from trustapp.checkins.reminders.services import partner_notice_record
+    from trustapp.notifications.services import partner_notice_record
 
     partner_notice_record(
         partnership=partnership,

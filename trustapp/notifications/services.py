@@ -26,15 +26,15 @@ from django.db import connections, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
-from trustapp.checkins.reminders import emails, schedule
-from trustapp.checkins.reminders.models import (
+from trustapp.couples.models import Membership
+from trustapp.notifications import emails, schedule
+from trustapp.notifications.models import (
     ActivityEmails,
     Cadence,
     PartnerNotice,
     ReminderDelivery,
     ReminderPreference,
 )
-from trustapp.couples.models import Membership
 
 logger = logging.getLogger(__name__)
 
@@ -345,7 +345,7 @@ def enqueue_on_commit(delivery_ids):
 def enqueue_send(delivery_ids):
     """Hand the sends to Celery. An unreachable broker is logged, not raised: the rows are
     safe in the database and the stale sweep sends them once the broker is back."""
-    from trustapp.checkins.reminders.tasks import send_deliveries
+    from trustapp.notifications.tasks import send_deliveries
 
     for chunk in batched(delivery_ids, _setting("REMINDERS_SEND_BATCH", SEND_BATCH), strict=False):
         try:

@@ -5,7 +5,7 @@ import smtplib
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 
-from trustapp.checkins.reminders import services
+from trustapp.notifications import services
 
 
 @shared_task(name="reminders.dispatch")

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.core import signing
 
-SALT = "trustapp.checkins.reminders.link"
+SALT = "trustapp.notifications.link"
 # What a link may do, and for how long after the email was sent.
 ACTIONS = {
     "reminders": timedelta(days=90),  # unsubscribe from check-in reminders

@@ -2,9 +2,9 @@
 
 from django.urls import path
 
-from trustapp.checkins.reminders import views
+from trustapp.notifications import views
 
-app_name = "reminders"
+app_name = "notifications"
 
 urlpatterns = [
     path("me/reminders/", views.reminder_settings, name="settings"),

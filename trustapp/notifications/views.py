@@ -6,11 +6,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from trustapp.checkins.reminders import services
-from trustapp.checkins.reminders.forms import ReminderPreferenceForm
-from trustapp.checkins.reminders.models import ActivityEmails
-from trustapp.checkins.reminders.tokens import LinkExpired, read_token
 from trustapp.lib.htmx import render_page, wants_partial
+from trustapp.notifications import services
+from trustapp.notifications.forms import ReminderPreferenceForm
+from trustapp.notifications.models import ActivityEmails
+from trustapp.notifications.tokens import LinkExpired, read_token
 
 
 def _settings_context(request, preference, form):
@@ -36,11 +36,11 @@ def reminder_settings(request):
         if wants_partial(request):
             form = ReminderPreferenceForm(instance=preference)
             context = _settings_context(request, preference, form) | {"saved": True}
-            return render(request, "checkins/reminders/settings.html#settings", context)
+            return render(request, "notifications/settings.html#settings", context)
         messages.success(request, _("Saved. Your reminders follow your new choices."))
-        return redirect("reminders:settings")
+        return redirect("notifications:settings")
     context = _settings_context(request, preference, form)
-    return render_page(request, "checkins/reminders/settings.html", context, partial="settings")
+    return render_page(request, "notifications/settings.html", context, partial="settings")
 
 
 @login_required
@@ -48,7 +48,7 @@ def reminder_settings(request):
 def pause(request):
     services.reminders_pause(user=request.user)
     messages.success(request, _("Reminders are paused for two weeks. Enjoy the quiet."))
-    return redirect("reminders:settings")
+    return redirect("notifications:settings")
 
 
 @login_required
@@ -56,7 +56,7 @@ def pause(request):
 def resume(request):
     services.reminders_resume(user=request.user)
     messages.success(request, _("Reminders are back on."))
-    return redirect("reminders:settings")
+    return redirect("notifications:settings")
 
 
 def _person_for(request, token, *actions):
@@ -64,7 +64,7 @@ def _person_for(request, token, *actions):
     try:
         user, action = read_token(token, *actions)
     except LinkExpired:
-        return None, None, render(request, "checkins/reminders/link_expired.html", status=410)
+        return None, None, render(request, "notifications/link_expired.html", status=410)
     if user is None:
         raise Http404
     return user, action, None
@@ -83,15 +83,15 @@ def unsubscribe(request, token):
         if request.POST.get("List-Unsubscribe") == "One-Click":
             # Mail programs want a plain 200, not a redirect.
             context = {"what": what, "preference": preference, "done": True}
-            return render(request, "checkins/reminders/unsubscribe.html", context)
-        return redirect("reminders:unsubscribe", token=token)
+            return render(request, "notifications/unsubscribe.html", context)
+        return redirect("notifications:unsubscribe", token=token)
     preference = services.preference_for(user)
     if what == "activity":
         done = preference.activity_emails == ActivityEmails.OFF
     else:
         done = not preference.is_on
     context = {"what": what, "preference": preference, "done": done, "token": token}
-    return render(request, "checkins/reminders/unsubscribe.html", context)
+    return render(request, "notifications/unsubscribe.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -101,10 +101,10 @@ def snooze(request, token):
         return expired
     if request.method == "POST":
         services.reminders_pause(user=user)
-        return redirect("reminders:snooze", token=token)
+        return redirect("notifications:snooze", token=token)
     preference = services.preference_for(user)
     return render(
         request,
-        "checkins/reminders/snooze.html",
+        "notifications/snooze.html",
         {"preference": preference, "paused": preference.is_paused(), "token": token},
     )

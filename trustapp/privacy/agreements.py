@@ -1,4 +1,4 @@
-"""Agreements and boundaries in a person's download (see trustapp/accounts/privacy.py).
+"""Agreements and boundaries in a person's download (see trustapp/privacy/rules.py).
 
 Everything here was written for both partners to read, so a download has all of it with
 its history; a personal copy of "only my own words" keeps what this person wrote.
@@ -6,7 +6,6 @@ its history; a personal copy of "only my own words" keeps what this person wrote
 
 from django.db.models import Prefetch
 
-from trustapp.accounts.privacy import Scope, keeps, who
 from trustapp.agreements.models import (
     Agreement,
     AgreementEvent,
@@ -16,6 +15,7 @@ from trustapp.agreements.models import (
     Comment,
     Consent,
 )
+from trustapp.privacy.rules import Scope, keeps, who
 
 
 def export_partnership(partnership, user, scope):

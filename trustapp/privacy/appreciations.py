@@ -1,11 +1,11 @@
-"""The appreciation log in a person's download (see trustapp/accounts/privacy.py).
+"""The appreciation log in a person's download (see trustapp/privacy/rules.py).
 
 Shared appreciations appear as the person saw them, their own private notes too; a
 partner's private notes never do.
 """
 
-from trustapp.accounts.privacy import keeps, who
 from trustapp.appreciations.models import Appreciation, Reaction, ReadMarker
+from trustapp.privacy.rules import keeps, who
 
 
 def export_partnership(partnership, user, scope):

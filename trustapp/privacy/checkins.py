@@ -1,5 +1,5 @@
 """Check-ins and reminder settings in a person's download (see
-trustapp/accounts/privacy.py).
+trustapp/privacy/rules.py).
 
 A partner's check-in answer appears only where both answered: the same rule the
 check-in page follows. Reminder settings belong to the person, not to a space.
@@ -7,13 +7,13 @@ check-in page follows. Reminder settings belong to the person, not to a space.
 
 from django.db.models import Prefetch
 
-from trustapp.accounts.privacy import Scope, keeps, who
 from trustapp.checkins.models import ActionPoint, AgendaItem, Answer, CheckIn
-from trustapp.checkins.reminders.models import (
+from trustapp.notifications.models import (
     PartnerNotice,
     ReminderDelivery,
     ReminderPreference,
 )
+from trustapp.privacy.rules import Scope, keeps, who
 
 ANSWER_FIELDS = ("connected", "trusted", "went_well", "on_my_mind", "i_need")
 

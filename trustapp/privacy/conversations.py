@@ -1,4 +1,4 @@
-"""Conversations in a person's download (see trustapp/accounts/privacy.py).
+"""Conversations in a person's download (see trustapp/privacy/rules.py).
 
 A person's own answers are always theirs. Their partner's answer appears only as they saw
 it: once both answered, and only if they wrote one themselves (answers are exchanged one
@@ -7,9 +7,9 @@ for one). An unrevealed answer never leaves the database for anyone but its auth
 
 from django.db.models import Prefetch
 
-from trustapp.accounts.privacy import Scope, keeps, who
 from trustapp.conversations.models import Answer, Conversation, PromptChoice, TenderOptIn
 from trustapp.conversations.services import answers_for
+from trustapp.privacy.rules import Scope, keeps, who
 
 
 def export_partnership(partnership, user, scope):

@@ -1,6 +1,6 @@
 """Download all my data: a zip with one JSON file per area and one readable HTML page.
 
-Each feature's `privacy.py` returns its own part (see trustapp/accounts/privacy.py), so
+Each feature's `privacy.py` returns its own part (see trustapp/privacy/rules.py), so
 the rule of what a person may see stays next to the feature that makes it. A small
 download is streamed straight away; a large one is built by Celery and kept for a day
 behind a signed link that only works for its owner.
@@ -20,16 +20,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from trustapp.accounts import privacy as account_privacy
-from trustapp.accounts.privacy import Scope
-from trustapp.accounts.privacy_models import DataExport
-from trustapp.agreements import privacy as agreements_privacy
-from trustapp.appreciations import privacy as appreciations_privacy
-from trustapp.checkins import privacy as checkins_privacy
-from trustapp.conversations import privacy as conversations_privacy
 from trustapp.couples.models import Membership, Partnership
-from trustapp.couples.prenup import prenup_of
 from trustapp.lib.mail import absolute_url, send_templated
+from trustapp.privacy import agreements as agreements_privacy
+from trustapp.privacy import appreciations as appreciations_privacy
+from trustapp.privacy import checkins as checkins_privacy
+from trustapp.privacy import conversations as conversations_privacy
+from trustapp.privacy import rules as account_privacy
+from trustapp.privacy.models import DataExport
+from trustapp.privacy.prenup import prenup_of
+from trustapp.privacy.rules import Scope
 
 FORMAT = "trustapp-export/1"
 # Each area of a shared space, in the order the readable page shows them.
@@ -39,7 +39,7 @@ AREAS = {
     "conversations": conversations_privacy,
     "checkins": checkins_privacy,
 }
-TOKEN_SALT = "trustapp.accounts.export"
+TOKEN_SALT = "trustapp.privacy.export"
 
 
 def direct_max_rows():
@@ -145,7 +145,7 @@ def readable_page(data, user):
     """One self-contained HTML page: inline styles, no scripts, nothing fetched."""
     with translation.override(settings.LANGUAGE_CODE), timezone.override(user.zone):
         return render_to_string(
-            "accounts/export/page.html", {"data": data, "reader": user, "standalone": True}
+            "privacy/export/page.html", {"data": data, "reader": user, "standalone": True}
         )
 
 
@@ -261,7 +261,7 @@ def export_request(*, user):
         if pending is not None:
             return pending
         export = DataExport.objects.create(user=user, expires_at=timezone.now() + link_lifetime())
-        from trustapp.accounts.tasks import build_export
+        from trustapp.privacy.tasks import build_export
 
         transaction.on_commit(lambda: build_export.delay(export.pk))
     return export
@@ -334,11 +334,11 @@ def _send_ready(export):
     send_templated(
         to=user.email,
         user=user,
-        template="accounts/email/export_ready",
+        template="privacy/email/export_ready",
         subject=_("Your Trustapp download is ready"),
         context={
             "recipient": user,
             "expires_at": export.expires_at,
-            "link": absolute_url(reverse("accounts:export")),
+            "link": absolute_url(reverse("privacy:export")),
         },
     )

@@ -8,7 +8,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["DataExport", "PersonalCopy"]
+from trustapp.privacy.prenup import DataChoice, DataPrenup
+
+__all__ = ["DataChoice", "DataExport", "DataPrenup", "PersonalCopy"]
 
 
 class DataExport(models.Model):
@@ -36,6 +38,7 @@ class DataExport(models.Model):
     content = models.BinaryField(null=True, editable=False)
 
     class Meta:
+        db_table = "accounts_dataexport"  # moved from accounts without moving rows
         ordering = ["-created_at"]
 
     def __str__(self):
@@ -82,6 +85,7 @@ class PersonalCopy(models.Model):
     data = models.JSONField(encoder=DjangoJSONEncoder)
 
     class Meta:
+        db_table = "accounts_personalcopy"  # moved from accounts without moving rows
         ordering = ["-ended_at", "-pk"]
         verbose_name_plural = "personal copies"
 

@@ -46,6 +46,7 @@ class DataPrenup(models.Model):
     applies_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
+        db_table = "couples_dataprenup"  # moved from couples without moving rows
         verbose_name = "data prenup"
 
     def __str__(self):
@@ -76,16 +77,3 @@ def prenup_of(partnership):
         return partnership.data_prenup
     except DataPrenup.DoesNotExist:
         return DataPrenup(partnership=partnership)
-
-
-def _apply_when_partnership_ends(partnership):
-    from trustapp.couples.prenup_services import prenup_partnership_ended
-
-    prenup_partnership_ended(partnership)
-
-
-# Ending a space fixes the choice and the date it is carried out, in the same transaction.
-from trustapp.couples.services import on_partnership_end  # noqa: E402
-
-if _apply_when_partnership_ends not in on_partnership_end:
-    on_partnership_end.append(_apply_when_partnership_ends)

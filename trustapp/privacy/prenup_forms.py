@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from trustapp.couples.prenup import DataChoice
+from trustapp.privacy.prenup import DataChoice
 
 
 class ChoiceForm(forms.Form):

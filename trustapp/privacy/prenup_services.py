@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trustapp.couples.models import Membership, Partnership
-from trustapp.couples.prenup import DataChoice, DataPrenup, grace_period
-from trustapp.lib.notify import notify_partner
+from trustapp.notifications.notify import notify_partner
+from trustapp.privacy.prenup import DataChoice, DataPrenup, grace_period
 
 
 class PrenupError(Exception):
@@ -35,7 +35,7 @@ def _tell(partnership, *, recipient, actor, kind, subject, message):
         kind=kind,
         subject=subject,
         message=message,
-        path=reverse("couples:prenup", args=[partnership.public_id]),
+        path=reverse("privacy:prenup", args=[partnership.public_id]),
     )
 
 
@@ -170,9 +170,9 @@ def archives_apply_due(*, now=None, limit=100):
 
 def archive_apply(partnership_id, *, now=None):
     """Each member with an account keeps what the choice says; then the space is deleted."""
-    from trustapp.accounts.export import has_words, partnership_data
-    from trustapp.accounts.privacy import Scope
-    from trustapp.accounts.privacy_models import PersonalCopy
+    from trustapp.privacy.export import has_words, partnership_data
+    from trustapp.privacy.models import PersonalCopy
+    from trustapp.privacy.rules import Scope
 
     now = now or timezone.now()
     with transaction.atomic():

@@ -7,15 +7,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from trustapp.couples import prenup_services as services
 from trustapp.couples.access import partnership_view
-from trustapp.couples.prenup import prenup_of
-from trustapp.couples.prenup_forms import ChoiceForm
 from trustapp.lib.htmx import render_page, wants_partial
+from trustapp.privacy import prenup_services as services
+from trustapp.privacy.prenup import prenup_of
+from trustapp.privacy.prenup_forms import ChoiceForm
 
 
 def _page(partnership):
-    return reverse("couples:prenup", args=[partnership.public_id])
+    return reverse("privacy:prenup", args=[partnership.public_id])
 
 
 def _back(request, partnership):
@@ -32,7 +32,7 @@ def _render(request, partnership, *, form=None, problem=None, status=200):
     prenup = prenup_of(partnership)
     return render_page(
         request,
-        "couples/prenup.html",
+        "privacy/prenup.html",
         {
             "partnership": partnership,
             "prenup": prenup,

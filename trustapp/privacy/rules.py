@@ -9,7 +9,7 @@ Each feature app has a `privacy.py` with three functions the export and deletion
 
 from allauth.account.models import EmailAddress
 
-from trustapp.accounts.privacy_models import PersonalCopy
+from trustapp.privacy.models import PersonalCopy
 
 Scope = PersonalCopy.Scope
 

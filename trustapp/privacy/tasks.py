@@ -1,8 +1,10 @@
-"""Celery tasks for downloads: thin wrappers around trustapp/accounts/export.py."""
+"""Celery tasks of privacy: thin wrappers around export.py and prenup_services.py.
+
+Their names are the ones they had before the move, so queued messages still resolve."""
 
 from celery import shared_task
 
-from trustapp.accounts import export
+from trustapp.privacy import export, prenup_services
 
 
 # A large download may take longer than the default limits allow.
@@ -24,3 +26,9 @@ def build_export(export_id):
 @shared_task(name="accounts.expire_exports")
 def expire_exports():
     return export.exports_expire()
+
+
+@shared_task(name="couples.apply_data_choices")
+def apply_data_choices():
+    """Carry out the data prenup of every ended space whose grace period is over."""
+    return prenup_services.archives_apply_due()

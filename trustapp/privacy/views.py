@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from trustapp.accounts import export as exports
-from trustapp.accounts.deletion import account_delete
-from trustapp.accounts.privacy_forms import DeleteAccountForm, DiscreetForm
-from trustapp.accounts.privacy_models import DataExport, PersonalCopy
 from trustapp.couples.models import Membership, Partnership
-from trustapp.couples.prenup import grace_period, prenup_of
 from trustapp.lib.htmx import render_page, wants_partial
+from trustapp.privacy import export as exports
+from trustapp.privacy.deletion import account_delete
+from trustapp.privacy.forms import DeleteAccountForm, DiscreetForm
+from trustapp.privacy.models import DataExport, PersonalCopy
+from trustapp.privacy.prenup import grace_period, prenup_of
 
 
 def _spaces(user):
@@ -60,15 +60,15 @@ def privacy(request):
         if partial:
             return render(
                 request,
-                "accounts/privacy.html#discreet-form",
+                "privacy/privacy.html#discreet-form",
                 {"form": DiscreetForm(instance=user), "saved": saved},
             )
         messages.success(request, saved)
-        return redirect("accounts:privacy")
+        return redirect("privacy:privacy")
     if partial:
-        return render(request, "accounts/privacy.html#discreet-form", {"form": form})
+        return render(request, "privacy/privacy.html#discreet-form", {"form": form})
     context = {"form": form, "spaces": _spaces(user), "copies": user.personal_copies.defer("data")}
-    return render(request, "accounts/privacy.html", context)
+    return render(request, "privacy/privacy.html", context)
 
 
 # -- Download my data -------------------------------------------------------------------
@@ -80,7 +80,7 @@ def _exports_of(user):
     )
     for export in found:
         if export.status == DataExport.Status.READY:
-            export.link = reverse("accounts:export_download", args=[exports.download_token(export)])
+            export.link = reverse("privacy:export_download", args=[exports.download_token(export)])
     return found
 
 
@@ -101,13 +101,13 @@ def export(request):
                 "usually takes a minute or two; we will also email you when it is ready."
             ),
         )
-        return redirect("accounts:export")
+        return redirect("privacy:export")
     found = _exports_of(user)
     context = {
         "exports": found,
         "preparing": any(e.is_preparing for e in found),
     }
-    return render_page(request, "accounts/export.html", context, partial="exports")
+    return render_page(request, "privacy/export.html", context, partial="exports")
 
 
 @login_required
@@ -136,7 +136,7 @@ def _get_copy_for_user(user, pk):
 @require_safe
 def copy_detail(request, pk):
     copy = _get_copy_for_user(request.user, pk)
-    return render(request, "accounts/copy.html", {"copy": copy, "space": copy.data})
+    return render(request, "privacy/copy.html", {"copy": copy, "space": copy.data})
 
 
 @login_required
@@ -156,7 +156,7 @@ def copy_delete(request, pk):
     copy = _get_copy_for_user(request.user, pk)
     copy.delete()
     messages.success(request, _("Your copy is deleted. Nobody else ever had it."))
-    return redirect("accounts:privacy")
+    return redirect("privacy:privacy")
 
 
 # -- Delete my account ------------------------------------------------------------------
@@ -176,10 +176,10 @@ def delete_account(request):
         elif form.is_valid():
             account_delete(user=user)
             logout(request)
-            return redirect("accounts:goodbye")
+            return redirect("privacy:goodbye")
     return render(
         request,
-        "accounts/delete.html",
+        "privacy/delete.html",
         {"form": form, "spaces": _spaces(user), "grace_days": grace_period().days},
         status=status,
     )
@@ -187,4 +187,4 @@ def delete_account(request):
 
 @require_safe
 def goodbye(request):
-    return render(request, "accounts/goodbye.html")
+    return render(request, "privacy/goodbye.html")

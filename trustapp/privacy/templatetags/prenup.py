@@ -1,7 +1,7 @@
 from django import template
 
-from trustapp.couples.prenup import grace_period, prenup_of
-from trustapp.couples.prenup_forms import ChoiceForm
+from trustapp.privacy.prenup import grace_period, prenup_of
+from trustapp.privacy.prenup_forms import ChoiceForm
 
 register = template.Library()
 
