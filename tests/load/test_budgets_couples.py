@@ -43,7 +43,8 @@ def grow(world):
 
 
 def url(name, partnership, *args):
-    return reverse(f"couples:{name}", args=[partnership.public_id, *args])
+    namespace = "privacy" if name.startswith("prenup") else "couples"
+    return reverse(f"{namespace}:{name}", args=[partnership.public_id, *args])
 
 
 def fresh_space(world, *, bob_suggests=None):

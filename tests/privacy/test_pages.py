@@ -31,7 +31,7 @@ def test_the_pages_need_the_same_few_queries_however_many_spaces(
 ):
     add_spaces(alice, spaces)
     with django_assert_max_num_queries(6):
-        response = alice_client.get(reverse(f"accounts:{name}"))
+        response = alice_client.get(reverse(f"privacy:{name}"))
     assert response.status_code == 200
 
 
@@ -47,7 +47,7 @@ def test_the_spaces_list_stays_flat_with_many_copies(
 
 @pytest.mark.parametrize("name", ["privacy", "export", "delete"])
 def test_the_pages_link_to_the_safety_page(alice_client, name):
-    assert reverse("safety") in alice_client.get(reverse(f"accounts:{name}")).content.decode()
+    assert reverse("safety") in alice_client.get(reverse(f"privacy:{name}")).content.decode()
 
 
 def test_a_tender_topic_links_to_the_safety_page(alice_client, partnership):
@@ -94,6 +94,6 @@ def test_the_account_menu_leads_to_privacy(alice_client):
 )
 def test_a_signed_out_visitor_is_sent_to_sign_in_everywhere(client, name, args):
     for method in ("get", "post"):
-        response = getattr(client, method)(reverse(f"accounts:{name}", args=args))
+        response = getattr(client, method)(reverse(f"privacy:{name}", args=args))
         assert response.status_code == 302, (name, method)
         assert response["Location"].startswith(reverse("account_login"))

@@ -10,7 +10,7 @@ from trustapp.privacy.prenup import DataChoice, DataPrenup, prenup_of
 
 
 def url(name, partnership):
-    return reverse(f"couples:{name}", args=[partnership.public_id])
+    return reverse(f"privacy:{name}", args=[partnership.public_id])
 
 
 def test_until_both_choose_each_keeps_only_their_own_words(partnership):
