@@ -44,8 +44,10 @@ test-embedded: install browser
 	env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL $(TEST_ENV) DATA_DIR=var/test-embedded \
 	  $(PY) -m pytest -m embedded $(PYTEST_ARGS)
 
+# Ruff, and the import contracts in pyproject.toml: apps depend only on the apps below them.
 lint: install
 	.venv/bin/ruff check .
+	.venv/bin/lint-imports
 
 # Reminder throughput (docs/benchmarks.md). Point DATABASE_URL and REDIS_URL at a
 # throwaway database and Redis; BENCH_ARGS="--people 10000 --concurrency 2".

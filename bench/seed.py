@@ -600,7 +600,7 @@ def _other_sessions(count):
 def seed():
     from django.db import connection, transaction
 
-    from trustapp.checkins.reminders.models import PartnerNotice
+    from trustapp.notifications.models import PartnerNotice
 
     rng = random.Random(2026)
     with transaction.atomic():

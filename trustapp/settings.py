@@ -45,10 +45,12 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "trustapp.accounts",
     "trustapp.couples",
+    "trustapp.notifications",
     "trustapp.agreements",
     "trustapp.appreciations",
     "trustapp.conversations",
     "trustapp.checkins",
+    "trustapp.privacy",
 ]
 
 MIDDLEWARE = [
@@ -166,7 +168,7 @@ CELERY_TASK_SOFT_TIME_LIMIT = 100
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
-CELERY_IMPORTS = ["trustapp.checkins.reminders.tasks"]
+CELERY_IMPORTS = ["trustapp.notifications.tasks"]
 CELERY_BEAT_SCHEDULE = {
     "reminders-dispatch": {"task": "reminders.dispatch", "schedule": 60.0},
     "reminders-partner-activity": {"task": "reminders.dispatch_partner_notices", "schedule": 60.0},

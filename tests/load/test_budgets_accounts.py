@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from tests.conftest import make_user
 from tests.load.budget import GROWTH, Budget, Call, assert_budgets
-from trustapp.checkins.reminders.tokens import make_token
 from trustapp.couples.models import Membership, Partnership
+from trustapp.notifications.tokens import make_token
 
 
 def grow(world):
@@ -32,21 +32,21 @@ def grow(world):
 
 PAGES = [
     Budget("profile", 2, lambda w: Call(reverse("accounts:profile"))),
-    Budget("privacy", 5, lambda w: Call(reverse("accounts:privacy"))),
-    Budget("download my data", 3, lambda w: Call(reverse("accounts:export"))),
-    Budget("delete my account", 4, lambda w: Call(reverse("accounts:delete"))),
-    Budget("reminders", 6, lambda w: Call(reverse("reminders:settings"))),
+    Budget("privacy", 5, lambda w: Call(reverse("privacy:privacy"))),
+    Budget("download my data", 3, lambda w: Call(reverse("privacy:export"))),
+    Budget("delete my account", 4, lambda w: Call(reverse("privacy:delete"))),
+    Budget("reminders", 6, lambda w: Call(reverse("notifications:settings"))),
     Budget("email addresses", 6, lambda w: Call(reverse("account_email"))),
     Budget("two-factor", 4, lambda w: Call(reverse("mfa_index"))),
     Budget(
         "reminder link: unsubscribe",
         4,
-        lambda w: Call(reverse("reminders:unsubscribe", args=[token(w, "reminders")])),
+        lambda w: Call(reverse("notifications:unsubscribe", args=[token(w, "reminders")])),
     ),
     Budget(
         "reminder link: snooze",
         4,
-        lambda w: Call(reverse("reminders:snooze", args=[token(w, "snooze")])),
+        lambda w: Call(reverse("notifications:snooze", args=[token(w, "snooze")])),
     ),
 ]
 
@@ -65,19 +65,23 @@ ACTIONS = [
     Budget(
         "reminder settings (form)",
         12,
-        lambda w: Call(reverse("reminders:settings"), "post", REMINDER_SETTINGS, status=302),
+        lambda w: Call(reverse("notifications:settings"), "post", REMINDER_SETTINGS, status=302),
     ),
     Budget(
         "reminder settings (htmx)",
         15,
-        lambda w: Call(reverse("reminders:settings"), "post", REMINDER_SETTINGS, htmx=True),
+        lambda w: Call(reverse("notifications:settings"), "post", REMINDER_SETTINGS, htmx=True),
     ),
-    Budget("pause reminders", 12, lambda w: Call(reverse("reminders:pause"), "post", status=302)),
-    Budget("resume reminders", 11, lambda w: Call(reverse("reminders:resume"), "post", status=302)),
+    Budget(
+        "pause reminders", 12, lambda w: Call(reverse("notifications:pause"), "post", status=302)
+    ),
+    Budget(
+        "resume reminders", 11, lambda w: Call(reverse("notifications:resume"), "post", status=302)
+    ),
     Budget(
         "discreet emails (htmx)",
         4,
-        lambda w: Call(reverse("accounts:privacy"), "post", {"discreet_emails": "on"}, htmx=True),
+        lambda w: Call(reverse("privacy:privacy"), "post", {"discreet_emails": "on"}, htmx=True),
     ),
 ]
 

@@ -15,7 +15,8 @@ from tests.load import (
     test_budgets_conversations,
 )
 from tests.load.budget import Budget, Call, assert_budgets
-from trustapp.couples import prenup_services, services
+from trustapp.couples import services
+from trustapp.privacy import prenup_services
 
 APPS = [
     test_budgets_agreements,
@@ -42,7 +43,8 @@ def grow(world):
 
 
 def url(name, partnership, *args):
-    return reverse(f"couples:{name}", args=[partnership.public_id, *args])
+    namespace = "privacy" if name.startswith("prenup") else "couples"
+    return reverse(f"{namespace}:{name}", args=[partnership.public_id, *args])
 
 
 def fresh_space(world, *, bob_suggests=None):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.template import engines
 
-from tests.checkins.reminders.support import free_port
+from tests.notifications.support import free_port
 from trustapp.lib.warm import project_templates, warm
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,9 +11,9 @@ from trustapp.agreements import services as agreements
 from trustapp.agreements.models import Category
 from trustapp.appreciations import services as appreciations
 from trustapp.checkins.models import ActionPoint, AgendaItem, Answer, CheckIn
-from trustapp.checkins.reminders.services import preference_save
 from trustapp.conversations import services as conversations
 from trustapp.conversations.models import Prompt
+from trustapp.notifications.services import preference_save
 
 # What each of them wrote, shared with the other.
 ALICE_SHARED = [

@@ -10,15 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.privacy.conftest import ALICE_PRIVATE, ALICE_SHARED, BOB_PRIVATE, BOB_SHARED
-from trustapp.accounts.privacy_models import PersonalCopy
 from trustapp.agreements.models import Agreement
 from trustapp.appreciations.models import Appreciation
 from trustapp.conversations.models import Conversation
 from trustapp.couples.models import Partnership
-from trustapp.couples.prenup import DataChoice, DataPrenup
-from trustapp.couples.prenup_services import archives_apply_due
 from trustapp.couples.services import partnership_leave
-from trustapp.couples.tasks import apply_data_choices
+from trustapp.privacy.models import PersonalCopy
+from trustapp.privacy.prenup import DataChoice, DataPrenup
+from trustapp.privacy.prenup_services import archives_apply_due
+from trustapp.privacy.tasks import apply_data_choices
 
 
 def choose(partnership, choice):
@@ -44,7 +44,7 @@ def test_ending_fixes_the_date_the_choice_is_carried_out(partnership, bob):
 
 
 def test_ending_drops_a_proposal_nobody_agreed_to(partnership, alice, bob):
-    from trustapp.couples.prenup_services import prenup_propose
+    from trustapp.privacy.prenup_services import prenup_propose
 
     prenup_propose(partnership=partnership, user=alice, choice=DataChoice.KEEP_ALL)
     prenup = end(partnership, bob)
@@ -145,20 +145,20 @@ def copy(partnership, alice, bob, filled):
 
 
 def test_a_copy_reads_like_the_download(alice_client, copy):
-    response = alice_client.get(reverse("accounts:copy", args=[copy.pk]))
+    response = alice_client.get(reverse("privacy:copy", args=[copy.pk]))
     assert response.status_code == 200
     assert "alice-appreciation-shared" in response.content.decode()
 
 
 def test_a_copy_is_listed_with_the_spaces(alice_client, copy):
     page = alice_client.get(reverse("home") + "?all").content.decode()
-    assert reverse("accounts:copy", args=[copy.pk]) in page
+    assert reverse("privacy:copy", args=[copy.pk]) in page
 
 
 def test_a_copy_can_be_downloaded(alice_client, copy):
     from tests.privacy.test_export import unzip
 
-    response = alice_client.get(reverse("accounts:copy_download", args=[copy.pk]))
+    response = alice_client.get(reverse("privacy:copy_download", args=[copy.pk]))
     assert response.status_code == 200
     files = unzip(b"".join(response.streaming_content))
     assert "alice-private-note" in files["your-copy.html"]
@@ -166,7 +166,7 @@ def test_a_copy_can_be_downloaded(alice_client, copy):
 
 
 def test_a_copy_can_be_deleted_by_its_owner_only(alice_client, bob_client, copy):
-    delete = reverse("accounts:copy_delete", args=[copy.pk])
+    delete = reverse("privacy:copy_delete", args=[copy.pk])
     assert bob_client.post(delete).status_code == 404
     assert alice_client.get(delete).status_code == 405
     assert alice_client.post(delete).status_code == 302
@@ -174,5 +174,5 @@ def test_a_copy_can_be_deleted_by_its_owner_only(alice_client, bob_client, copy)
 
 
 def test_someone_elses_copy_is_404(bob_client, copy):
-    assert bob_client.get(reverse("accounts:copy", args=[copy.pk])).status_code == 404
-    assert bob_client.get(reverse("accounts:copy_download", args=[copy.pk])).status_code == 404
+    assert bob_client.get(reverse("privacy:copy", args=[copy.pk])).status_code == 404
+    assert bob_client.get(reverse("privacy:copy_download", args=[copy.pk])).status_code == 404

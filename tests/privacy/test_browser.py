@@ -42,12 +42,12 @@ def main_pages(partnership):
         reverse("checkins:current", args=[pid]),
         reverse("checkins:detail", args=[pid, checkin.pk]),
         reverse("checkins:trend", args=[pid]),
-        reverse("couples:prenup", args=[pid]),
+        reverse("privacy:prenup", args=[pid]),
         reverse("accounts:profile"),
-        reverse("reminders:settings"),
-        reverse("accounts:privacy"),
-        reverse("accounts:export"),
-        reverse("accounts:delete"),
+        reverse("notifications:settings"),
+        reverse("privacy:privacy"),
+        reverse("privacy:export"),
+        reverse("privacy:delete"),
         reverse("home") + "?all",
         reverse("safety"),
     ]
@@ -119,7 +119,7 @@ def test_partners_choose_together_download_their_data_and_one_says_goodbye(
     expect(bob_page.get_by_text("If this space ever ends:")).to_be_visible()
 
     # Alice turns on discreet emails and downloads her data.
-    alice_page.goto(reverse("accounts:privacy"))
+    alice_page.goto(reverse("privacy:privacy"))
     alice_page.get_by_role("checkbox", name="Discreet emails").check()
     alice_page.get_by_role("button", name="Save").click()
     expect(alice_page.get_by_text("Discreet emails are on.")).to_be_visible()
@@ -143,7 +143,7 @@ def test_partners_choose_together_download_their_data_and_one_says_goodbye(
     save_screenshot(reader, "privacy-07-downloaded-page")
 
     # Bob deletes his account: a wrong password first, then the right one.
-    bob_page.goto(reverse("accounts:delete"))
+    bob_page.goto(reverse("privacy:delete"))
     look(bob_page, "08-bob-phone-delete")
     bob_page.get_by_label("Your password").fill("not-it")
     bob_page.get_by_role("button", name="Delete my account").click()

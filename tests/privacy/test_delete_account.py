@@ -12,12 +12,12 @@ from tests.conftest import PASSWORD, make_partnership
 from tests.support.mail import last_message_to
 from trustapp.appreciations.models import Appreciation
 from trustapp.checkins.models import Answer as CheckInAnswer
-from trustapp.checkins.reminders.models import ReminderDelivery, ReminderPreference
 from trustapp.conversations.models import Answer as ConversationAnswer
 from trustapp.couples.models import Partnership
-from trustapp.couples.prenup import DataChoice, DataPrenup
+from trustapp.notifications.models import ReminderDelivery, ReminderPreference
+from trustapp.privacy.prenup import DataChoice, DataPrenup
 
-URL = reverse("accounts:delete")
+URL = reverse("privacy:delete")
 User = get_user_model()
 
 
@@ -52,7 +52,7 @@ def test_the_right_password_deletes_signs_out_and_says_goodbye(
     alice_client, alice, partnership, filled
 ):
     response = delete(alice_client, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("accounts:goodbye")
+    assert response.redirect_chain[-1][0] == reverse("privacy:goodbye")
     assert "Your account is deleted" in response.content.decode()
     assert "_auth_user_id" not in alice_client.session
     assert alice_client.get(reverse("accounts:profile")).status_code == 302
@@ -138,8 +138,8 @@ def test_with_own_words_the_shared_words_leave_after_the_grace_period(
 ):
     from datetime import timedelta
 
-    from trustapp.accounts.privacy_models import PersonalCopy
-    from trustapp.couples.prenup_services import archives_apply_due
+    from trustapp.privacy.models import PersonalCopy
+    from trustapp.privacy.prenup_services import archives_apply_due
 
     delete(alice_client)
     archives_apply_due(now=timezone.now() + timedelta(days=31))
@@ -181,4 +181,4 @@ def test_a_signed_out_visitor_is_sent_to_sign_in(client):
 
 
 def test_the_goodbye_page_needs_no_account(client):
-    assert client.get(reverse("accounts:goodbye")).status_code == 200
+    assert client.get(reverse("privacy:goodbye")).status_code == 200

@@ -10,10 +10,10 @@ from django.urls import reverse
 
 from tests.conftest import client_for
 from tests.support.mail import last_message_to
-from trustapp.checkins.reminders import services as reminders
 from trustapp.couples import emails as couples_emails
 from trustapp.couples import services as couples
-from trustapp.lib.notify import notify_partner
+from trustapp.notifications import services as reminders
+from trustapp.notifications.notify import notify_partner
 
 GENERIC = "You have an update"
 
@@ -47,7 +47,7 @@ def discreet(db):
 
 
 def test_the_privacy_page_turns_it_on(alice_client, alice):
-    response = alice_client.post(reverse("accounts:privacy"), {"discreet_emails": "on"})
+    response = alice_client.post(reverse("privacy:privacy"), {"discreet_emails": "on"})
     assert response.status_code == 302
     alice.refresh_from_db()
     assert alice.discreet_emails
@@ -55,7 +55,7 @@ def test_the_privacy_page_turns_it_on(alice_client, alice):
 
 def test_the_privacy_page_answers_htmx_with_its_form(alice_client, alice, htmx_headers):
     response = alice_client.post(
-        reverse("accounts:privacy"), {"discreet_emails": "on"}, headers=htmx_headers
+        reverse("privacy:privacy"), {"discreet_emails": "on"}, headers=htmx_headers
     )
     assert response.status_code == 200
     assert "<html" not in response.content.decode()
@@ -63,8 +63,8 @@ def test_the_privacy_page_answers_htmx_with_its_form(alice_client, alice, htmx_h
 
 
 def test_the_privacy_page_needs_sign_in_and_rejects_other_methods(client, alice_client):
-    assert client.get(reverse("accounts:privacy")).status_code == 302
-    assert alice_client.put(reverse("accounts:privacy")).status_code == 405
+    assert client.get(reverse("privacy:privacy")).status_code == 302
+    assert alice_client.put(reverse("privacy:privacy")).status_code == 405
 
 
 def test_without_it_emails_say_who_and_what(partnership, alice, bob):
@@ -113,7 +113,7 @@ def test_a_partner_deleted_their_account_notice(
 ):
     discreet(bob)
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(alice).post(reverse("accounts:delete"), {"password": "a-long-kind-password-42"})
+        client_for(alice).post(reverse("privacy:delete"), {"password": "a-long-kind-password-42"})
     assert_discreet(last_message_to(bob.email), secrets=["Alice", "Bob", "account"])
 
 
@@ -121,7 +121,7 @@ def test_a_download_is_ready_notice(alice, discreet, settings, django_capture_on
     settings.EXPORT_DIRECT_MAX_ROWS = -1
     discreet(alice)
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(alice).post(reverse("accounts:export"))
+        client_for(alice).post(reverse("privacy:export"))
     assert_discreet(last_message_to(alice.email), secrets=["Alice", "download"])
 
 

@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from tests.privacy.conftest import ALICE_PRIVATE, ALICE_SHARED, BOB_PRIVATE, BOB_SHARED
 from tests.support.mail import last_message_to
-from trustapp.accounts import export as exports
-from trustapp.accounts.privacy_models import DataExport
+from trustapp.privacy import export as exports
+from trustapp.privacy.models import DataExport
 
-URL = reverse("accounts:export")
+URL = reverse("privacy:export")
 
 
 def unzip(content):
@@ -175,7 +175,7 @@ def test_the_page_polls_while_a_download_is_being_prepared(alice_client, alice, 
 
 
 def test_asking_twice_builds_one_download(alice, large):
-    with mock.patch("trustapp.accounts.tasks.build_export.delay"):
+    with mock.patch("trustapp.privacy.tasks.build_export.delay"):
         first = exports.export_request(user=alice)
         second = exports.export_request(user=alice)
     assert first.pk == second.pk
@@ -193,7 +193,7 @@ def _ready(user, **fields):
 
 
 def link(export):
-    return reverse("accounts:export_download", args=[exports.download_token(export)])
+    return reverse("privacy:export_download", args=[exports.download_token(export)])
 
 
 def test_a_download_link_works_for_its_owner(alice_client, alice):
@@ -228,7 +228,7 @@ def test_a_tampered_link_is_404(alice_client, alice):
 
 
 def test_the_expiry_task_deletes_downloads_past_their_day(alice, bob):
-    from trustapp.accounts.tasks import expire_exports
+    from trustapp.privacy.tasks import expire_exports
 
     old = _ready(alice, expires_at=timezone.now() - timedelta(seconds=1))
     fresh = _ready(bob)
@@ -243,7 +243,7 @@ def test_the_beat_schedule_runs_the_expiry_and_archive_tasks(settings):
 
 
 def test_a_download_lost_on_its_way_is_given_up_and_can_be_asked_for_again(alice, large):
-    from trustapp.accounts.tasks import expire_exports
+    from trustapp.privacy.tasks import expire_exports
 
     lost = DataExport.objects.create(
         user=alice,
@@ -251,7 +251,7 @@ def test_a_download_lost_on_its_way_is_given_up_and_can_be_asked_for_again(alice
         expires_at=timezone.now() + timedelta(hours=1),
     )
     assert not lost.is_preparing
-    with mock.patch("trustapp.accounts.tasks.build_export.delay"):
+    with mock.patch("trustapp.privacy.tasks.build_export.delay"):
         again = exports.export_request(user=alice)
     assert again.pk != lost.pk
     expire_exports.delay()

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import make_partnership, make_user
-from trustapp.accounts.privacy_models import DataExport, PersonalCopy
+from trustapp.privacy.models import DataExport, PersonalCopy
 
 
 def add_spaces(alice, count):
@@ -31,7 +31,7 @@ def test_the_pages_need_the_same_few_queries_however_many_spaces(
 ):
     add_spaces(alice, spaces)
     with django_assert_max_num_queries(6):
-        response = alice_client.get(reverse(f"accounts:{name}"))
+        response = alice_client.get(reverse(f"privacy:{name}"))
     assert response.status_code == 200
 
 
@@ -47,7 +47,7 @@ def test_the_spaces_list_stays_flat_with_many_copies(
 
 @pytest.mark.parametrize("name", ["privacy", "export", "delete"])
 def test_the_pages_link_to_the_safety_page(alice_client, name):
-    assert reverse("safety") in alice_client.get(reverse(f"accounts:{name}")).content.decode()
+    assert reverse("safety") in alice_client.get(reverse(f"privacy:{name}")).content.decode()
 
 
 def test_a_tender_topic_links_to_the_safety_page(alice_client, partnership):
@@ -63,7 +63,7 @@ def test_a_tender_topic_links_to_the_safety_page(alice_client, partnership):
 
 
 def test_the_download_link_rejects_post(alice_client, alice):
-    from trustapp.accounts import export as exports
+    from trustapp.privacy import export as exports
 
     export = DataExport.objects.create(
         user=alice,
@@ -71,13 +71,13 @@ def test_the_download_link_rejects_post(alice_client, alice):
         ready_at=timezone.now(),
         expires_at=timezone.now() + timedelta(hours=1),
     )
-    url = reverse("accounts:export_download", args=[exports.download_token(export)])
+    url = reverse("privacy:export_download", args=[exports.download_token(export)])
     assert alice_client.post(url).status_code == 405
 
 
 def test_the_account_menu_leads_to_privacy(alice_client):
     page = alice_client.get(reverse("accounts:profile")).content.decode()
-    assert reverse("accounts:privacy") in page
+    assert reverse("privacy:privacy") in page
 
 
 @pytest.mark.parametrize(
@@ -94,6 +94,6 @@ def test_the_account_menu_leads_to_privacy(alice_client):
 )
 def test_a_signed_out_visitor_is_sent_to_sign_in_everywhere(client, name, args):
     for method in ("get", "post"):
-        response = getattr(client, method)(reverse(f"accounts:{name}", args=args))
+        response = getattr(client, method)(reverse(f"privacy:{name}", args=args))
         assert response.status_code == 302, (name, method)
         assert response["Location"].startswith(reverse("account_login"))

@@ -3,14 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from trustapp.checkins.reminders.models import PartnerNotice
-from trustapp.couples import prenup_services as services
-from trustapp.couples.prenup import DataChoice, DataPrenup, prenup_of
 from trustapp.couples.services import partnership_leave
+from trustapp.notifications.models import PartnerNotice
+from trustapp.privacy import prenup_services as services
+from trustapp.privacy.prenup import DataChoice, DataPrenup, prenup_of
 
 
 def url(name, partnership):
-    return reverse(f"couples:{name}", args=[partnership.public_id])
+    return reverse(f"privacy:{name}", args=[partnership.public_id])
 
 
 def test_until_both_choose_each_keeps_only_their_own_words(partnership):

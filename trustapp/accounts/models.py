@@ -120,7 +120,3 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def zone(self):
         return zoneinfo.ZoneInfo(self.time_zone)
-
-
-# Exports and personal copies live in their own module; importing them registers the models.
-from trustapp.accounts.privacy_models import *  # noqa: E402, F401, F403

@@ -24,8 +24,8 @@ from trustapp.agreements.models import (
     Comment,
     Consent,
 )
-from trustapp.lib.notify import notify_partner
 from trustapp.lib.sql import prepared_cursor
+from trustapp.notifications.notify import notify_partner
 
 Status = Agreement.Status
 Kind = AgreementEvent.Kind

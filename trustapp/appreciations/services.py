@@ -15,7 +15,7 @@ from trustapp.appreciations.models import (
     Reaction,
     ReadMarker,
 )
-from trustapp.lib.notify import notify_partner
+from trustapp.notifications.notify import notify_partner
 
 CHART_WEEKS = 12
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

@@ -1,7 +1,18 @@
 from django.apps import AppConfig
+from django.urls import reverse
+
+
+def check_in_path(partnership):
+    return reverse("checkins:current", args=[partnership.public_id])
 
 
 class CheckinsConfig(AppConfig):
     name = "trustapp.checkins"
     label = "checkins"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from trustapp.notifications import content
+
+        # A reminder opens this space's check-in.
+        content.provide("check_in_path", check_in_path)

@@ -202,7 +202,3 @@ class ActionPoint(models.Model):
         self.done_at = timezone.now() if done else None
         self.done_by = by if done else None
         self.save(update_fields=["done_at", "done_by"])
-
-
-# Reminders live in their own module; importing them here lets Django find the models.
-from trustapp.checkins.reminders.models import *  # noqa: E402, F401, F403

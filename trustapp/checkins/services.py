@@ -15,6 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from trustapp.agreements import services as agreements_services
+from trustapp.agreements.models import Agreement
+from trustapp.appreciations import services as appreciations_services
 from trustapp.checkins.models import (
     ActionPoint,
     AgendaItem,
@@ -23,9 +26,10 @@ from trustapp.checkins.models import (
     CheckInCadence,
     CheckInSchedule,
 )
+from trustapp.conversations import services as conversations_services
 from trustapp.couples.models import Membership, Partnership
-from trustapp.lib.notify import notify_partner
 from trustapp.lib.sql import prepared_cursor
+from trustapp.notifications.notify import notify_partner
 
 
 class CheckInError(Exception):
@@ -454,19 +458,13 @@ def look_back(checkin):
 
 
 def _appreciations_since(partnership, since):
-    try:
-        from trustapp.appreciations.services import shared_since
-    except ImportError:
-        return None
-    return _in_partnership(shared_since(partnership, since), partnership)
+    shared = appreciations_services.shared_since(partnership, since)
+    return _in_partnership(shared, partnership)
 
 
 def _agreement_changes_since(partnership, since):
-    try:
-        from trustapp.agreements.services import changes_since
-    except ImportError:
-        return None
-    return _in_partnership(changes_since(partnership, since), partnership)
+    changes = agreements_services.changes_since(partnership, since)
+    return _in_partnership(changes, partnership)
 
 
 def _in_partnership(items, partnership):
@@ -479,10 +477,6 @@ def _in_partnership(items, partnership):
 
 
 def agreements_due_for_revisit(partnership):
-    try:
-        from trustapp.agreements.models import Agreement
-    except ImportError:
-        return None
     manager = Agreement.objects
     if not hasattr(manager, "due_for_revisit"):
         return None
@@ -496,11 +490,7 @@ class Prompt:
 
 
 def prompt_of_the_week(partnership):
-    try:
-        from trustapp.conversations.services import prompt_of_the_week as pick
-    except ImportError:
-        return None
-    prompt = pick(partnership)
+    prompt = conversations_services.prompt_of_the_week(partnership)
     if prompt is None:
         return None
     return Prompt(prompt=prompt, url=_prompt_url(partnership, prompt))

@@ -29,4 +29,9 @@ class ConversationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from trustapp.conversations.services import prompts_of_the_week
+        from trustapp.notifications import content
+
         post_migrate.connect(load_prompts_after_migrate, sender=self)
+        # A reminder suggests the prompt of the week.
+        content.provide("prompts_of_the_week", prompts_of_the_week)

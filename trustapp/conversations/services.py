@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from trustapp.conversations.models import Answer, Conversation, Prompt, PromptChoice, TenderOptIn
 from trustapp.couples.models import Membership, Partnership
-from trustapp.lib.notify import notify_partner
 from trustapp.lib.sql import prepared_cursor
+from trustapp.notifications.notify import notify_partner
 
 ANSWER_MAX_LENGTH = 5000
 TAKEAWAY_MAX_LENGTH = 2000

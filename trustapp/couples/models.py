@@ -146,6 +146,3 @@ class Invitation(models.Model):
     @property
     def is_pending(self):
         return not (self.accepted_at or self.revoked_at or self.declined_at or self.is_expired)
-
-
-from trustapp.couples.prenup import *  # noqa: E402, F401, F403  (the data prenup model)

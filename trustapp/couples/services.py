@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from trustapp.couples import emails
 from trustapp.couples.models import Invitation, Membership, Partnership, hash_token
+from trustapp.couples.signals import partnership_ended
 
 
 class InvitationError(Exception):
@@ -118,10 +119,6 @@ def invitation_revoke(*, invitation):
         invitation.save(update_fields=["revoked_at"])
 
 
-# Apps that keep per-partnership schedules (reminders) add a function here to stop them.
-on_partnership_end = []
-
-
 def partnership_leave(*, partnership, user, tell_partner=True):
     """Leave, alone, at any time. The space becomes a read-only archive for both.
 
@@ -138,8 +135,7 @@ def partnership_leave(*, partnership, user, tell_partner=True):
             partnership.ended_by = user
             partnership.save(update_fields=["ended_at", "ended_by"])
             partnership.invitations.pending().update(revoked_at=now)
-            for stop in on_partnership_end:
-                stop(partnership)
+            partnership_ended.send(sender=Partnership, partnership=partnership)
             partner = partnership.partner_of(user)
             if partner is not None and tell_partner:
                 transaction.on_commit(

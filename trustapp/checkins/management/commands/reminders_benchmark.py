@@ -23,9 +23,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from trustapp.checkins.reminders.models import ReminderDelivery, ReminderPreference
-from trustapp.checkins.reminders.tasks import dispatch_reminders
 from trustapp.couples.models import Membership, Partnership
+from trustapp.notifications.models import ReminderDelivery, ReminderPreference
+from trustapp.notifications.tasks import dispatch_reminders
 
 DOMAIN = "bench.invalid"
 ZONES = ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC", "Australia/Sydney"]

@@ -1,0 +1,11 @@
+"""What couples tells the apps above it, which connect in their AppConfig.ready().
+
+couples imports none of them; each app decides itself what a pairing's end means for it.
+"""
+
+from django.dispatch import Signal
+
+# Sent with `partnership=` inside `partnership_leave`'s transaction, once, when a space
+# ends: receivers stop what it scheduled and fix what happens to its data, atomically with
+# the end (an error in a receiver undoes the leaving).
+partnership_ended = Signal()

@@ -1,0 +1,18 @@
+"""What the apps above notifications add to its emails.
+
+notifications imports none of those apps: each one provides its part from its own
+AppConfig.ready(), and a reminder leaves out what nobody provided.
+- "check_in_path": partnership -> the path a reminder links to;
+- "prompts_of_the_week": partnerships -> {partnership pk: prompt};
+- "new_appreciation_counts": [(partnership pk, user pk)] -> {that pair: count}.
+"""
+
+_provided = {}
+
+
+def provide(name, function):
+    _provided[name] = function
+
+
+def provided(name):
+    return _provided.get(name)

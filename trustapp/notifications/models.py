@@ -1,0 +1,221 @@
+"""Gentle reminders: each person's own schedule, and an outbox of deliveries sent once."""
+
+import zoneinfo
+from datetime import time
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from trustapp.accounts.models import validate_time_zone
+from trustapp.notifications import schedule
+
+
+class Cadence(models.TextChoices):
+    WEEKLY = schedule.WEEKLY, _("Every week")
+    FORTNIGHTLY = schedule.FORTNIGHTLY, _("Every two weeks")
+    MONTHLY = schedule.MONTHLY, _("Once a month")
+    OFF = schedule.OFF, _("No reminders")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class ActivityEmails(models.TextChoices):
+    DIGEST = "digest", _("One email a day at most, with everything together")
+    EACH = "each", _("A short email soon after each one")
+    OFF = "off", _("No emails; I will see it in the app")
+
+
+class ReminderPreference(models.Model):
+    """How and when one person likes to be reminded. One row per person.
+
+    `next_run_at` (UTC) is the only column the every-minute dispatcher reads; it is None
+    while there is nothing to remind about (reminders off, or no partner to check in with).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_preference"
+    )
+    cadence = models.CharField(
+        _("How often"), max_length=16, choices=Cadence, default=Cadence.WEEKLY
+    )
+    weekday = models.PositiveSmallIntegerField(
+        _("On which day"), choices=Weekday, default=Weekday.SUNDAY
+    )
+    day_of_month = models.PositiveSmallIntegerField(
+        _("Day of the month"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_("For monthly reminders. The 31st means the last day of shorter months."),
+    )
+    local_time = models.TimeField(_("At what time"), default=time(18, 0))
+    time_zone = models.CharField(
+        _("Time zone"), max_length=64, default="UTC", validators=[validate_time_zone]
+    )
+    paused_until = models.DateTimeField(null=True, blank=True)
+    activity_emails = models.CharField(
+        _("When your partner does something"),
+        max_length=8,
+        choices=ActivityEmails,
+        default=ActivityEmails.DIGEST,
+    )
+    # A local date that carries a slot: says which weeks are "on" every two weeks.
+    anchor = models.DateField(null=True, blank=True)
+    next_run_at = models.DateTimeField(null=True, blank=True)
+    last_due_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "checkins_reminderpreference"  # moved from checkins without moving rows
+        indexes = [
+            models.Index(
+                fields=["next_run_at"],
+                name="reminder_pref_next_run",
+                condition=Q(next_run_at__isnull=False),
+            )
+        ]
+
+    def __str__(self):
+        return f"Reminders for {self.user}"
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def is_on(self):
+        return self.cadence != Cadence.OFF
+
+    def is_paused(self, now=None):
+        return self.paused_until is not None and self.paused_until > (now or timezone.now())
+
+    def slot_after(self, after):
+        return schedule.next_slot(
+            cadence=self.cadence,
+            weekday=self.weekday,
+            day_of_month=self.day_of_month,
+            local_time=self.local_time,
+            zone=self.zone,
+            anchor=self.anchor,
+            after=after,
+        )
+
+    def earliest_next(self, now):
+        """No reminder during a pause, nor sooner than half a cadence after the last one."""
+        after = now
+        if self.is_paused(now):
+            after = self.paused_until
+        if self.last_due_at is not None and self.cadence in schedule.MIN_GAP:
+            after = max(after, self.last_due_at + schedule.MIN_GAP[self.cadence])
+        return after
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ReminderDelivery.Status.PENDING)
+
+
+class ReminderDelivery(models.Model):
+    """One email to one person for one slot. (user, kind, due_at) is the idempotency key."""
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", _("Check-in reminder")
+        DIGEST = "digest", _("Partner activity")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        SKIPPED = "skipped", _("Not needed any more")
+        FAILED = "failed", _("Could not be sent")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_deliveries"
+    )
+    kind = models.CharField(max_length=16, choices=Kind, default=Kind.REMINDER)
+    due_at = models.DateTimeField()
+    status = models.CharField(max_length=16, choices=Status, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    enqueued_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        db_table = "checkins_reminderdelivery"  # moved from checkins without moving rows
+        ordering = ["-due_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind", "due_at"], name="one_delivery_per_person_and_slot"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["enqueued_at"],
+                name="reminder_delivery_pending",
+                condition=Q(status="pending"),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.user} due {self.due_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def message_id(self):
+        """Stable across retries, so a receiver (or a test) can tell a repeat from a new one."""
+        domain = urlsplit(settings.SITE_URL).hostname or "trustapp.localhost"
+        return f"<delivery-{self.pk}.{self.kind}@{domain}>"
+
+
+class PartnerNotice(models.Model):
+    """Something a partner did, waiting to be told in the next email (a digest by default)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partner_notices"
+    )
+    partnership = models.ForeignKey(
+        "couples.Partnership", on_delete=models.CASCADE, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(max_length=40)
+    subject = models.CharField(max_length=200)
+    message = models.CharField(max_length=500)
+    path = models.CharField(max_length=300)
+    created_at = models.DateTimeField(default=timezone.now)
+    due_at = models.DateTimeField()
+    delivery = models.ForeignKey(
+        ReminderDelivery,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notices",
+    )
+
+    class Meta:
+        db_table = "checkins_partnernotice"  # moved from checkins without moving rows
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["due_at"],
+                name="partner_notice_waiting",
+                condition=Q(delivery__isnull=True),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} for {self.recipient}"

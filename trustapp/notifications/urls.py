@@ -1,0 +1,15 @@
+"""Included at the site root: settings live with the account, links from emails under r/."""
+
+from django.urls import path
+
+from trustapp.notifications import views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("me/reminders/", views.reminder_settings, name="settings"),
+    path("me/reminders/pause/", views.pause, name="pause"),
+    path("me/reminders/resume/", views.resume, name="resume"),
+    path("r/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("r/snooze/<str:token>/", views.snooze, name="snooze"),
+]

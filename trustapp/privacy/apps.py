@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+def fix_data_choice(sender, partnership, **kwargs):
+    from trustapp.privacy.prenup_services import prenup_partnership_ended
+
+    prenup_partnership_ended(partnership)
+
+
+class PrivacyConfig(AppConfig):
+    name = "trustapp.privacy"
+    label = "privacy"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from trustapp.couples.signals import partnership_ended
+
+        # Ending a space fixes its data choice and the day it is carried out, atomically.
+        partnership_ended.connect(fix_data_choice, dispatch_uid="privacy.fix_data_choice")

@@ -1,0 +1,22 @@
+from django import template
+
+from trustapp.privacy.prenup import grace_period, prenup_of
+from trustapp.privacy.prenup_forms import ChoiceForm
+
+register = template.Library()
+
+
+@register.simple_tag
+def data_prenup(partnership):
+    """`{% data_prenup partnership as prenup %}`: the space's choice (a default if unset)."""
+    return prenup_of(partnership)
+
+
+@register.simple_tag
+def grace_days():
+    return grace_period().days
+
+
+@register.simple_tag
+def prenup_form(prenup):
+    return ChoiceForm.for_prenup(prenup)
