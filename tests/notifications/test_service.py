@@ -19,12 +19,9 @@ from tests.notifications.conftest import (
     set_preference,
     tell,
 )
-from tests.conftest import make_partnership, make_user
-from trustapp.notifications import emails, services
-from trustapp.notifications.models import PartnerNotice, ReminderDelivery, ReminderPreference
 from trustapp.couples.models import Partnership
 from trustapp.couples.services import partnership_leave
-from trustapp.notifications import services
+from trustapp.notifications import emails, services
 from trustapp.notifications.models import PartnerNotice, ReminderDelivery, ReminderPreference
 
 pytestmark = [pytest.mark.django_db, pytest.mark.embedded]

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from tests.notifications.conftest import make_due, make_due_people, set_preference
+from tests.notifications.conftest import make_due, make_due_people
 from tests.notifications.support import (
     Worker,
     flush_test_redis,
