@@ -160,3 +160,12 @@ def test_a_mistyped_address_can_be_corrected_on_the_code_page(client, db):
     client.post(CONFIRM_URL, {"code": code_from_email("sam@example.com")})
     assert is_signed_in(client)
     assert EmailAddress.objects.get(email="sam@example.com").verified
+
+
+def test_a_name_with_a_line_break_is_refused_and_the_rest_kept(client, db):
+    response = sign_up(client, display_name="Sam\r\nBcc: x@example.com", time_zone="UTC")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Please write your name on one line" in body
+    assert 'value="sam@example.com"' in body
+    assert not mail.outbox

@@ -281,3 +281,15 @@ def test_a_newcomer_signs_up_from_the_link_and_joins(client, invite, solo, mailo
     response = respond(client, token, accept="")
     assert response["Location"] == solo.get_absolute_url()
     assert solo.memberships.filter(user__email="sam@example.com", slot=2).exists()
+
+
+def test_an_inviter_s_old_name_with_a_line_break_cannot_break_the_email(
+    alice, alice_client, solo, mailoutbox, django_capture_on_commit_callbacks
+):
+    type(alice).objects.filter(pk=alice.pk).update(display_name="Alice\nBcc: eve@example.com")
+    url = reverse("couples:invite", args=[solo.public_id])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = alice_client.post(url, {"email": "bob@example.com"})
+    assert response.status_code == 302
+    assert mailoutbox[-1].message()["Subject"].startswith("Alice Bcc: eve@example.com invited")
+    assert mailoutbox[-1].message()["Bcc"] is None

@@ -1,7 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from trustapp.accounts.models import User, available_time_zones, validate_time_zone
+from trustapp.accounts.models import (
+    User,
+    available_time_zones,
+    validate_display_name,
+    validate_time_zone,
+)
 
 
 class TimeZoneField(forms.CharField):
@@ -44,6 +49,7 @@ class SignupForm(forms.Form):
         max_length=60,
         required=False,
         help_text=_("How your partner will see you. You can change it later."),
+        validators=[validate_display_name],
     )
     time_zone = TimeZoneField(required=False)
 
