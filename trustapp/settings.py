@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "trustapp.accounts.middleware.UserTimezoneMiddleware",
+    "trustapp.accounts.middleware.PrivatePagesMiddleware",
     # Last, so it sees exactly what the view wrote (trustapp/lib/pagecache.py).
     "trustapp.lib.pagecache.FreshnessMiddleware",
 ]
