@@ -227,6 +227,7 @@ ACCOUNT_RATE_LIMITS = {
 if env_bool("DISABLE_RATE_LIMITS"):  # test suites only
     ACCOUNT_RATE_LIMITS = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "trustapp.accounts.mfa.MFAAdapter"  # secrets encrypted at rest
 MFA_TOTP_ISSUER = "Trustapp"
 USERSESSIONS_TRACK_ACTIVITY = False
 
