@@ -9,6 +9,7 @@ it is deleted once no archive points to it any more.
 
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -19,7 +20,7 @@ from trustapp.accounts.export import AREAS
 from trustapp.couples.models import Membership, Partnership
 from trustapp.couples.prenup import prenup_of
 from trustapp.couples.prenup_services import purge_deleted_people
-from trustapp.couples.services import partnership_leave
+from trustapp.couples.services import invitations_forget, partnership_leave
 from trustapp.lib.mail import absolute_url, send_templated
 
 
@@ -51,6 +52,7 @@ def account_delete(*, user):
             if partner is not None and partner.deleted_at is None:
                 told.append((partner, partnership))
         _stop_reminders(user)
+        invitations_forget(user=user, addresses=_addresses_of(user))
         for module in AREAS.values():
             module.delete_private(user)
         account_privacy.delete_private(user)
@@ -63,6 +65,10 @@ def account_delete(*, user):
             )
         )
     return [partner for partner, _partnership in told]
+
+
+def _addresses_of(user):
+    return {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
 
 
 def _anonymise(user):
