@@ -183,3 +183,11 @@ def test_a_name_with_a_line_break_is_refused_and_the_rest_kept(client, db):
     assert "Please write your name on one line" in body
     assert 'value="sam@example.com"' in body
     assert not mail.outbox
+
+
+def test_the_code_page_says_once_where_the_code_went(client, db, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"confirm_email": "5/m/key"}  # a second code at once
+    page = client.get(sign_up(client)["Location"]).content.decode()
+    assert page.count("We sent a code to") == 1
+    page = client.get(client.post(CONFIRM_URL, {"action": "resend"})["Location"])
+    assert page.content.decode().count("We sent a code to") == 1

@@ -80,3 +80,8 @@ def test_a_name_saved_with_a_line_break_cannot_break_the_email(
     message = mailoutbox[-1].message()
     assert message["Subject"] == "Bob Bcc: eve@example.com has left your shared space"
     assert message["Bcc"] is None
+
+
+def test_the_leave_page_sentences_end_with_a_full_stop(alice_client, partnership):
+    body = alice_client.get(leave_url(partnership)).content.decode()
+    assert "so the most private option applies</a>." in body

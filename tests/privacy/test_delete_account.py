@@ -116,20 +116,20 @@ def test_with_keep_all_the_partner_keeps_what_was_shared(
     assert Appreciation.objects.filter(text="alice-appreciation-shared").exists()
     assert ConversationAnswer.objects.filter(text="alice-answer-revealed").exists()
     former = User.objects.get(pk=alice.pk)
-    assert former.name == "Former partner"
+    assert former.name == "Your partner then"
     assert former.email.endswith("@deleted.invalid")
     assert not former.has_usable_password()
     page = Partnership.objects.get(pk=partnership.pk)
-    assert page.partner_of(bob).name == "Former partner"
+    assert page.partner_of(bob).name == "Your partner then"
 
 
-def test_the_partners_archive_names_them_former_partner(
+def test_the_partners_archive_calls_them_your_partner_then(
     alice_client, bob_client, partnership, filled
 ):
     DataPrenup.objects.create(partnership=partnership, choice=DataChoice.KEEP_ALL)
     delete(alice_client)
     page = bob_client.get(partnership.get_absolute_url()).content.decode()
-    assert "Former partner" in page
+    assert "Your partner then" in page
     assert "Alice" not in page
 
 

@@ -119,7 +119,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     def name(self):
         """What the app calls this person: their display name, else their email's name."""
         if self.deleted_at is not None:
-            return str(_("Former partner"))
+            # Seen only by the partner who stays: warm, and nothing that says who it was.
+            return str(_("Your partner then"))
         return self.display_name or self.email.split("@")[0]
 
     def get_full_name(self):
