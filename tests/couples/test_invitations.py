@@ -241,6 +241,7 @@ def test_opening_invitation_links_is_rate_limited(client, invite, settings):
     assert statuses == [200, 200, 200, 429]
 
 
+@pytest.mark.embedded  # `make run`'s setup too: the way a newcomer meets it
 def test_a_signed_out_visitor_can_open_a_valid_or_unknown_link(client, invite):
     _, token = invite
     assert client.get(reverse("couples:invitation", args=[token])).status_code == 200
@@ -255,6 +256,7 @@ def test_per_person_limits_count_once_signed_in(bob_client, client, invite, sett
     assert [bob_client.get(url).status_code for _ in range(3)] == [200, 200, 429]
 
 
+@pytest.mark.embedded  # `make run`'s setup too: the way a newcomer meets it
 def test_a_newcomer_signs_up_from_the_link_and_joins(client, invite, solo, mailoutbox):
     """Through allauth's real sign-up and emailed code, back to the invitation, then in."""
     _, token = invite
