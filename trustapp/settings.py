@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "trustapp.accounts.middleware.UserTimezoneMiddleware",
+    "trustapp.accounts.middleware.PrivatePagesMiddleware",
     # Last, so it sees exactly what the view wrote (trustapp/lib/pagecache.py).
     "trustapp.lib.pagecache.FreshnessMiddleware",
 ]
@@ -215,6 +216,8 @@ ACCOUNT_EMAIL_VERIFICATION_SUPPORTS_CHANGE = True  # fix a mistyped address at s
 ACCOUNT_EMAIL_NOTIFICATIONS = True  # tell people when their password, email or 2FA changes
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_FORMS = {"add_email": "trustapp.accounts.email_forms.AddEmailForm"}
+ACCOUNT_REAUTHENTICATION_REQUIRED = True  # the password again before changing the email
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Trustapp] "
@@ -230,6 +233,7 @@ ACCOUNT_RATE_LIMITS = {
 if env_bool("DISABLE_RATE_LIMITS"):  # test suites only
     ACCOUNT_RATE_LIMITS = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "trustapp.accounts.mfa.MFAAdapter"  # secrets encrypted at rest
 MFA_TOTP_ISSUER = "Trustapp"
 USERSESSIONS_TRACK_ACTIVITY = False
 

@@ -1,11 +1,52 @@
 """Change the sign-in email: it only changes once the new address is confirmed."""
 
+import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
 
+from tests.conftest import PASSWORD, client_for
 from tests.support.mail import code_from_email, last_message_to
 
 CONFIRM_URL = reverse("account_email_verification_sent")
+
+
+@pytest.fixture
+def alice_client(alice):
+    """Alice, who has just typed her password again (changing the address asks for it)."""
+    client = client_for(alice)
+    response = client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    assert response.status_code == 302
+    return client
+
+
+def test_changing_the_address_asks_for_the_password_again(alice, mailoutbox):
+    client = client_for(alice)
+    response = client.post(
+        reverse("account_email"), {"action_add": "", "email": "alice@new.example"}
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert not mailoutbox
+    response = client.post(response["Location"], {"password": "not-my-password"})
+    assert response.status_code == 200
+    assert not mailoutbox
+    client.post(response.wsgi_request.get_full_path(), {"password": PASSWORD})
+    assert code_from_email("alice@new.example")
+
+
+def test_an_address_another_account_owns_is_refused_and_nobody_is_told(
+    alice_client, alice, bob, mailoutbox
+):
+    response = alice_client.post(
+        reverse("account_email"), {"action_add": "", "email": "BOB@example.com"}
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "That address belongs to another account here." in body
+    assert 'value="BOB@example.com"' in body
+    assert not mailoutbox
+    alice.refresh_from_db()
+    assert alice.email == "alice@example.com"
 
 
 def test_the_email_page_shows_the_current_address(alice_client):

@@ -10,7 +10,12 @@ PASSWORD = "a-long-kind-password-42"
 def test_the_sign_up_code_email_is_short_plain_and_readable_in_a_terminal(client, db):
     client.post(
         reverse("account_signup"),
-        {"email": "sam@example.com", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "email": "sam@example.com",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "time_zone": "UTC",
+        },
     )
     message = last_message_to("sam@example.com")
     body = message.body

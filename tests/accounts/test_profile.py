@@ -93,3 +93,14 @@ def test_a_boosted_post_gets_the_whole_page(alice_client):
         headers={"HX-Request": "true", "HX-Boosted": "true"},
     )
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "name", ["Ali\r\nBcc: someone@example.com", "Ali\tB", "Ali\x07", "A\u2028B"]
+)
+def test_a_name_with_line_breaks_or_control_characters_is_refused(alice_client, alice, name):
+    response = alice_client.post(URL, {"display_name": name, "time_zone": "UTC"})
+    assert response.status_code == 200
+    assert "Please write your name on one line" in response.content.decode()
+    alice.refresh_from_db()
+    assert alice.display_name == "Alice"

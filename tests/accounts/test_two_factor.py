@@ -1,5 +1,7 @@
 """Two-factor sign-in: an authenticator app (TOTP) with single-use recovery codes."""
 
+import importlib
+
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
@@ -10,6 +12,7 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
+from django.apps import apps as django_apps
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -17,6 +20,7 @@ from django.urls import reverse
 from tests.accounts.helpers import is_signed_in, sign_in
 from tests.conftest import PASSWORD, make_user
 from tests.support.mail import last_message_to
+from trustapp.accounts import mfa
 from trustapp.accounts.templatetags.account_forms import in_groups_of_four
 
 
@@ -125,3 +129,39 @@ def test_the_page_shows_how_many_recovery_codes_are_left(alice_client, alice, al
     body = alice_client.get(reverse("mfa_index")).content.decode()
     assert "Signing in asks for a code from your authenticator app." in body
     assert "You have 10 of 10 left." in body
+
+
+def test_the_secrets_are_stored_encrypted(alice, alice_secret):
+    codes = recovery_codes(alice)
+    stored = {a.type: a.data for a in Authenticator.objects.filter(user=alice)}
+    assert alice_secret not in str(stored)
+    assert stored["totp"]["secret"] != alice_secret
+    assert mfa.decrypt(stored["totp"]["secret"]) == alice_secret
+    seed = mfa.decrypt(stored["recovery_codes"]["seed"])
+    assert seed not in str(stored)
+    assert not any(code in str(stored) for code in codes)
+
+
+def test_secrets_stored_in_plain_text_before_are_encrypted_and_keep_working(alice):
+    """The data migration: rows written before encryption keep signing people in."""
+    secret = generate_totp_secret()
+    totp = Authenticator.objects.create(user=alice, type="totp", data={"secret": secret})
+    seed = "00112233445566778899aabbccddeeff00112233"
+    Authenticator.objects.create(
+        user=alice, type="recovery_codes", data={"seed": seed, "used_mask": 0}
+    )
+    migration = importlib.import_module(
+        "trustapp.accounts.migrations.0005_encrypt_two_factor_secrets"
+    )
+    migration.encrypt_plain(django_apps, None)
+    migration.encrypt_plain(django_apps, None)  # safe to run twice
+
+    totp.refresh_from_db()
+    assert totp.data["secret"] != secret and mfa.decrypt(totp.data["secret"]) == secret
+    assert RecoveryCodes(
+        Authenticator.objects.get(user=alice, type="recovery_codes")
+    ).get_unused_codes()
+    client = Client()
+    sign_in(client)
+    client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    assert is_signed_in(client)

@@ -13,8 +13,10 @@ pytestmark = [pytest.mark.browser]
 PASSWORD = "a-long-kind-password-42"
 
 
-def sign_up(page, email, name):
-    page.goto("/accounts/signup/")
+def sign_up(page, email, name, *, open_form=True):
+    if open_form:
+        page.goto("/accounts/signup/")
+    expect(page.get_by_role("heading", name="Make an account")).to_be_visible()
     assert_accessible(page)
     page.locator("input[name=email]").fill(email)
     page.locator("input[name=display_name]").fill(name)
@@ -44,13 +46,15 @@ def test_two_people_pair_up_and_one_leaves(browser_page, live_server, transactio
     link = alice.evaluate("navigator.clipboard.readText()")
     assert re.search(r"/invite/[\w-]{20,}/$", link), link
 
+    # Bob is signed out when he opens the link; he signs up from the invitation itself.
     bob = browser_page(phone=True)
     bob.goto(link)
     expect(bob.get_by_role("heading", name="Alice invited you")).to_be_visible()
     assert_accessible(bob)
     bob.get_by_role("link", name="Create an account to join").click()
-    sign_up(bob, "bob@example.com", "Bob")
-    # Back on the invitation after verifying: accept it.
+    sign_up(bob, "bob@example.com", "Bob", open_form=False)
+    # Back on the invitation after verifying, not on "Start a shared space": accept it.
+    expect(bob.get_by_role("button", name="Start a shared space")).to_have_count(0)
     expect(bob.get_by_role("heading", name="Alice invited you")).to_be_visible()
     bob.get_by_role("button", name="Accept and join").click()
     expect(bob.get_by_role("heading", name="Bob & Alice")).to_be_visible()

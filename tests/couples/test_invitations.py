@@ -1,3 +1,5 @@
+import html
+import re
 import threading
 from datetime import timedelta
 
@@ -6,8 +8,8 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import client_for, make_partnership, make_user
-from tests.support.mail import link_from_email
+from tests.conftest import PASSWORD, client_for, make_partnership, make_user
+from tests.support.mail import code_from_email, link_from_email
 from trustapp.couples import services
 from trustapp.couples.models import Invitation, Membership, hash_token
 
@@ -39,6 +41,10 @@ def test_the_creator_sees_the_link_once_after_making_it(alice_client, solo):
     response = alice_client.post(url, {"email": ""}, follow=True)
     assert b"/invite/" in response.content
     assert b"Copy link" in response.content
+    # Shown once: nothing plain stays in the session, only the hash in the database.
+    token = re.search(r"/invite/([^/]+)/", response.content.decode()).group(1)
+    assert token not in str(dict(alice_client.session))
+    assert b'id="invite-link"' not in alice_client.get(url).content
     # A different browser of the same person cannot see the link: only its hash is kept.
     other_browser = client_for(solo.memberships.get().user)
     assert b'id="invite-link"' not in other_browser.get(url).content
@@ -86,14 +92,33 @@ def test_a_partner_can_decline(bob, invite, solo):
     assert Invitation.objects.get().declined_at is not None
 
 
+def link_on(page, path):
+    found = re.search(rf'href="({path}\?next=[^"]*)"', page.content.decode())
+    assert found, f"no link to {path}"
+    return html.unescape(found.group(1))
+
+
 def test_a_signed_out_visitor_is_brought_back_to_the_invitation(client, invite):
     _, token = invite
     page = client.get(reverse("couples:invitation", args=[token]))
     assert b"Create an account to join" in page.content
-    bob = make_user("bob@example.com", "Bob")
-    client.force_login(bob)
-    response = client.get(reverse("home"))
+    make_user("bob@example.com", "Bob")
+    response = client.post(
+        link_on(page, reverse("account_login")),
+        {"login": "bob@example.com", "password": PASSWORD},
+    )
     assert response["Location"] == reverse("couples:invitation", args=[token])
+
+
+def test_the_visitor_s_session_keeps_no_token(client, invite):
+    """On a shared device, whoever signs in next is not led to someone else's invitation."""
+    _, token = invite
+    client.get(reverse("couples:invitation", args=[token]))
+    assert token not in str(dict(client.session))
+    client.force_login(make_user("carol@example.com", "Carol"))
+    assert client.get(reverse("home")).get("Location") != reverse(
+        "couples:invitation", args=[token]
+    )
 
 
 def test_an_expired_link_is_refused(bob, invite, solo):
@@ -214,3 +239,59 @@ def test_opening_invitation_links_is_rate_limited(client, invite, settings):
     url = reverse("couples:invitation", args=[token])
     statuses = [client.get(url).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
+
+
+@pytest.mark.embedded  # `make run`'s setup too: the way a newcomer meets it
+def test_a_signed_out_visitor_can_open_a_valid_or_unknown_link(client, invite):
+    _, token = invite
+    assert client.get(reverse("couples:invitation", args=[token])).status_code == 200
+    assert client.get(reverse("couples:invitation", args=["no-such-token"])).status_code == 404
+
+
+def test_per_person_limits_count_once_signed_in(bob_client, client, invite, settings):
+    _, token = invite
+    settings.ACCOUNT_RATE_LIMITS = {"invitation": "50/m/ip,2/h/user"}
+    url = reverse("couples:invitation", args=[token])
+    assert [client.get(url).status_code for _ in range(3)] == [200, 200, 200]
+    assert [bob_client.get(url).status_code for _ in range(3)] == [200, 200, 429]
+
+
+@pytest.mark.embedded  # `make run`'s setup too: the way a newcomer meets it
+def test_a_newcomer_signs_up_from_the_link_and_joins(client, invite, solo, mailoutbox):
+    """Through allauth's real sign-up and emailed code, back to the invitation, then in."""
+    _, token = invite
+    page = client.get(reverse("couples:invitation", args=[token]))
+    response = client.post(
+        link_on(page, reverse("account_signup")),
+        {
+            "email": "sam@example.com",
+            "password1": "a-long-kind-password-42",
+            "password2": "a-long-kind-password-42",
+            "display_name": "Sam",
+            "time_zone": "Europe/Berlin",
+        },
+        follow=True,
+    )
+    assert b"Check your email" in response.content
+    response = client.post(
+        reverse("account_email_verification_sent"),
+        {"code": code_from_email("sam@example.com")},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("couples:invitation", args=[token])
+    assert b"Accept and join" in response.content
+    response = respond(client, token, accept="")
+    assert response["Location"] == solo.get_absolute_url()
+    assert solo.memberships.filter(user__email="sam@example.com", slot=2).exists()
+
+
+def test_an_inviter_s_old_name_with_a_line_break_cannot_break_the_email(
+    alice, alice_client, solo, mailoutbox, django_capture_on_commit_callbacks
+):
+    type(alice).objects.filter(pk=alice.pk).update(display_name="Alice\nBcc: eve@example.com")
+    url = reverse("couples:invite", args=[solo.public_id])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = alice_client.post(url, {"email": "bob@example.com"})
+    assert response.status_code == 302
+    assert mailoutbox[-1].message()["Subject"].startswith("Alice Bcc: eve@example.com invited")
+    assert mailoutbox[-1].message()["Bcc"] is None

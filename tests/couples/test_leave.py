@@ -64,3 +64,24 @@ def test_an_outsider_cannot_leave_for_them(carol_client, partnership):
     assert carol_client.post(leave_url(partnership), {"confirm": "on"}).status_code == 404
     partnership.refresh_from_db()
     assert partnership.is_active
+
+
+def test_a_name_saved_with_a_line_break_cannot_break_the_email(
+    alice, bob_client, partnership, bob, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Rows saved before names were checked: the subject stays one line, nothing crashes."""
+    User = type(bob)
+    User.objects.filter(pk=bob.pk).update(display_name="Bob\r\nBcc: eve@example.com")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = bob_client.post(
+            reverse("couples:leave", args=[partnership.public_id]), {"confirm": "on"}
+        )
+    assert response.status_code == 302
+    message = mailoutbox[-1].message()
+    assert message["Subject"] == "Bob Bcc: eve@example.com has left your shared space"
+    assert message["Bcc"] is None
+
+
+def test_the_leave_page_sentences_end_with_a_full_stop(alice_client, partnership):
+    body = alice_client.get(leave_url(partnership)).content.decode()
+    assert "so the most private option applies</a>." in body

@@ -8,7 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import PASSWORD, make_partnership
+from tests.conftest import PASSWORD, make_partnership, make_user
 from tests.support.mail import last_message_to
 from trustapp.appreciations.models import Appreciation
 from trustapp.checkins.models import Answer as CheckInAnswer
@@ -116,20 +116,20 @@ def test_with_keep_all_the_partner_keeps_what_was_shared(
     assert Appreciation.objects.filter(text="alice-appreciation-shared").exists()
     assert ConversationAnswer.objects.filter(text="alice-answer-revealed").exists()
     former = User.objects.get(pk=alice.pk)
-    assert former.name == "Former partner"
+    assert former.name == "Your partner then"
     assert former.email.endswith("@deleted.invalid")
     assert not former.has_usable_password()
     page = Partnership.objects.get(pk=partnership.pk)
-    assert page.partner_of(bob).name == "Former partner"
+    assert page.partner_of(bob).name == "Your partner then"
 
 
-def test_the_partners_archive_names_them_former_partner(
+def test_the_partners_archive_calls_them_your_partner_then(
     alice_client, bob_client, partnership, filled
 ):
     DataPrenup.objects.create(partnership=partnership, choice=DataChoice.KEEP_ALL)
     delete(alice_client)
     page = bob_client.get(partnership.get_absolute_url()).content.decode()
-    assert "Former partner" in page
+    assert "Your partner then" in page
     assert "Alice" not in page
 
 
@@ -182,3 +182,58 @@ def test_a_signed_out_visitor_is_sent_to_sign_in(client):
 
 def test_the_goodbye_page_needs_no_account(client):
     assert client.get(reverse("privacy:goodbye")).status_code == 200
+
+
+def test_a_written_answer_the_partner_never_read_goes(alice_client, alice, bob, partnership):
+    """Bob chose to just talk, so he never read Alice's words: they go with her account."""
+    from trustapp.conversations import services as conversations
+    from trustapp.conversations.models import Prompt
+
+    prompt = Prompt.objects.active().filter(topic__is_tender=False).first()
+    conversation, _ = conversations.conversation_start(
+        partnership=partnership, user=alice, prompt=prompt
+    )
+    conversations.answer_submit(conversation=conversation, user=alice, text="alice-unread")
+    conversations.answer_submit(conversation=conversation, user=bob, just_talk=True)
+    DataPrenup.objects.create(
+        partnership=partnership, choice=DataChoice.KEEP_ALL, agreed_at=timezone.now()
+    )
+    delete(alice_client)
+    assert not ConversationAnswer.objects.filter(text="alice-unread").exists()
+
+
+def test_partner_activity_notices_keep_nothing_of_theirs(alice_client, alice, bob, partnership):
+    from trustapp.notifications.models import PartnerNotice
+    from trustapp.notifications.services import partner_notice_record
+
+    for recipient, actor in [(bob, alice), (alice, bob)]:
+        partner_notice_record(
+            partnership=partnership,
+            recipient=recipient,
+            actor=actor,
+            kind="appreciation",
+            subject=f"{actor.name} noticed something",
+            message=f"{actor.name}-words",
+            path="/",
+        )
+    PartnerNotice.objects.update(
+        delivery=ReminderDelivery.objects.create(user=bob, due_at=timezone.now())
+    )
+    delete(alice_client)
+    assert not PartnerNotice.objects.filter(actor_id=alice.pk).exists()
+    assert not PartnerNotice.objects.filter(recipient_id=alice.pk).exists()
+    assert "Alice" not in str(list(PartnerNotice.objects.values()))
+
+
+def test_invitations_keep_no_address_of_theirs(alice, bob, partnership):
+    from tests.conftest import client_for
+    from trustapp.couples import services as couples
+    from trustapp.couples.models import Invitation
+
+    ended = make_partnership(alice, make_user("erin@example.com", "Erin"))
+    couples.invitation_create(partnership=ended, created_by=alice, email="dave@example.com")
+    bobs = make_partnership(bob)
+    couples.invitation_create(partnership=bobs, created_by=bob, email="ALICE@example.com")
+    delete(client_for(alice))
+    assert Invitation.objects.get(created_by=bob).email == ""
+    assert not Invitation.objects.filter(email="dave@example.com").exists()

@@ -257,3 +257,29 @@ def test_a_download_lost_on_its_way_is_given_up_and_can_be_asked_for_again(alice
     expire_exports.delay()
     lost.refresh_from_db()
     assert lost.status == DataExport.Status.FAILED
+
+
+def test_the_readable_page_names_two_factor_sign_in_in_words(alice_client, alice, filled):
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(alice, generate_totp_secret())
+    RecoveryCodes.activate(alice)
+    page = download(alice_client)["your-data.html"]
+    assert "an authenticator app, recovery codes" in page
+    assert "recovery_codes" not in page and "totp" not in page
+
+
+def test_a_retired_agreement_s_last_words_are_not_called_in_force(alice_client, alice, bob, filled):
+    from trustapp.agreements import services as agreements
+    from trustapp.agreements.models import Agreement
+
+    agreement = Agreement.objects.get()
+    agreements.agreement_retire(agreement=agreement, user=alice)
+    agreements.agreement_retire(agreement=agreement, user=bob)
+    files = download(alice_client)
+    revision = json.loads(files["agreements.json"])[0]["agreements"][0]["revisions"][0]
+    assert (revision["agreed"], revision["in_force"]) == (True, False)
+    page = files["your-data.html"]
+    assert "no longer in force" in page
+    assert "<strong>in force</strong>" not in page

@@ -1,7 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from trustapp.accounts.models import User, available_time_zones, validate_time_zone
+from trustapp.accounts.models import (
+    User,
+    available_time_zones,
+    validate_display_name,
+    validate_time_zone,
+)
 
 
 class TimeZoneField(forms.CharField):
@@ -33,6 +38,16 @@ class ProfileForm(forms.ModelForm):
         return self.cleaned_data["display_name"].strip()
 
 
+def time_zone_groups():
+    """UTC first, then each region's zones under its name (Europe: Berlin, Lisbon ...)."""
+    groups = {}
+    for zone in available_time_zones():
+        region, _slash, place = zone.partition("/")
+        if place:
+            groups.setdefault(region, []).append((zone, place.replace("_", " ")))
+    return [("UTC", "UTC"), *groups.items()]
+
+
 class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
@@ -44,17 +59,22 @@ class SignupForm(forms.Form):
         max_length=60,
         required=False,
         help_text=_("How your partner will see you. You can change it later."),
+        validators=[validate_display_name],
     )
-    time_zone = TimeZoneField(required=False)
-
-    def clean_time_zone(self):
-        return self.cleaned_data["time_zone"] or "UTC"
+    # A list to pick from, which works without JavaScript (a text box left empty used to
+    # become UTC unseen); with JavaScript the browser's own zone is picked to start with.
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=time_zone_groups,
+        initial="UTC",
+        help_text=_("Where you live, so reminders and times fit your day."),
+        widget=forms.Select(attrs={"data-detect-time-zone": "true"}),
+        error_messages={
+            "invalid_choice": _("Please pick a time zone from the list, like Europe/Berlin.")
+        },
+    )
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"].strip()
         user.time_zone = self.cleaned_data["time_zone"]
         user.save(update_fields=["display_name", "time_zone"])
-
-
-def time_zone_choices():
-    return available_time_zones()

@@ -1,3 +1,4 @@
+import unicodedata
 import zoneinfo
 from functools import cache
 
@@ -19,6 +20,15 @@ def validate_time_zone(value):
     if value not in available_time_zones():
         raise ValidationError(
             _("Please pick a time zone from the list, like Europe/Berlin."), code="time_zone"
+        )
+
+
+def validate_display_name(value):
+    """A name is one line of visible text: it ends up in email subjects and page titles."""
+    if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in value):
+        raise ValidationError(
+            _("Please write your name on one line, without tabs or special characters."),
+            code="display_name",
         )
 
 
@@ -75,6 +85,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         max_length=60,
         blank=True,
         help_text=_("How your partner sees you in the app."),
+        validators=[validate_display_name],
     )
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="UTC", validators=[validate_time_zone]
@@ -108,7 +119,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     def name(self):
         """What the app calls this person: their display name, else their email's name."""
         if self.deleted_at is not None:
-            return str(_("Former partner"))
+            # Seen only by the partner who stays: warm, and nothing that says who it was.
+            return str(_("Your partner then"))
         return self.display_name or self.email.split("@")[0]
 
     def get_full_name(self):

@@ -3,6 +3,7 @@
 import secrets
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -117,6 +118,15 @@ def invitation_revoke(*, invitation):
     if invitation.is_pending:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
+
+
+def invitations_forget(*, user, addresses):
+    """A deleted account leaves no address behind: neither the ones they invited, nor
+    their own on invitations sent to them."""
+    sent_or_to_them = Q(created_by=user) | Q(accepted_by=user)
+    for address in addresses:
+        sent_or_to_them |= Q(email__iexact=address)
+    Invitation.objects.filter(sent_or_to_them).exclude(email="").update(email="")
 
 
 def partnership_leave(*, partnership, user, tell_partner=True):

@@ -1,3 +1,4 @@
+from allauth.account import app_settings as account_settings
 from allauth.core.internal import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,8 +14,8 @@ from trustapp.couples.forms import InvitationForm, LeaveForm
 from trustapp.couples.models import Membership, Partnership
 from trustapp.lib import pagecache
 
-PENDING_INVITATION_KEY = "pending_invitation"
-SHOWN_TOKENS_KEY = "invitation_tokens"
+# The link just made, kept only until the inviter's next page view shows it (once).
+NEW_LINK_KEY = "new_invitation_link"
 
 
 def _partnerships_of(user):
@@ -30,9 +31,6 @@ def _partnerships_of(user):
 @login_required
 def home(request):
     """With one active partnership, go straight to it; otherwise list them."""
-    token = request.session.pop(PENDING_INVITATION_KEY, None)
-    if token:
-        return redirect("couples:invitation", token=token)
     spaces = list(
         Membership.objects.filter(user=request.user).values_list(
             "partnership_id", "partnership__public_id", "partnership__ended_at", "left_at"
@@ -70,10 +68,12 @@ def partnership_home(request, partnership):
     return render(request, "couples/home.html", {"partnership": partnership})
 
 
-def _remember_token(request, invitation, token):
-    shown = request.session.get(SHOWN_TOKENS_KEY, {})
-    shown[str(invitation.pk)] = token
-    request.session[SHOWN_TOKENS_KEY] = shown
+def _new_link(request, invitation):
+    """The link made just before, shown once: only its hash stays on the server."""
+    made = request.session.pop(NEW_LINK_KEY, None)
+    if invitation is None or made is None or made["pk"] != invitation.pk:
+        return None
+    return request.build_absolute_uri(reverse("couples:invitation", args=[made["token"]]))
 
 
 @partnership_view
@@ -85,7 +85,7 @@ def invite(request, partnership):
         invitation, token = services.invitation_create(
             partnership=partnership, created_by=request.user, email=form.cleaned_data["email"]
         )
-        _remember_token(request, invitation, token)
+        request.session[NEW_LINK_KEY] = {"pk": invitation.pk, "token": token}
         if invitation.email:
             messages.success(
                 request, _("We sent the link to %(email)s.") % {"email": invitation.email}
@@ -93,11 +93,7 @@ def invite(request, partnership):
         return redirect("couples:invite", public_id=partnership.public_id)
 
     invitation = partnership.invitations.pending().first()
-    link = None
-    if invitation is not None:
-        token = request.session.get(SHOWN_TOKENS_KEY, {}).get(str(invitation.pk))
-        if token:
-            link = request.build_absolute_uri(reverse("couples:invitation", args=[token]))
+    link = _new_link(request, invitation)
     return render(
         request,
         "couples/invite.html",
@@ -115,8 +111,23 @@ def invitation_revoke(request, partnership, pk):
 
 
 def _too_many_tries(request):
-    # allauth's limiter, configured in ACCOUNT_RATE_LIMITS; GETs count too (token probing).
-    usage = ratelimit.consume(request, app="allauth.account", action="invitation", limit_get=True)
+    """allauth's limiter, ACCOUNT_RATE_LIMITS["invitation"]; GETs count too (token probing).
+
+    A signed-out visitor has no account to count against, only an address: per-user rates
+    apply once signed in (allauth refuses them for anonymous requests).
+    """
+    rates = account_settings.RATE_LIMITS.get("invitation") or ""
+    if not request.user.is_authenticated:
+        rates = ",".join(
+            rate for rate in rates.split(",") if ratelimit.parse_rate(rate.strip()).per != "user"
+        )
+    usage = ratelimit.consume(
+        request,
+        app="allauth.account",
+        action="invitation",
+        config={"invitation": rates},
+        limit_get=True,
+    )
     if usage is not None:
         return None
     return render(request, "couples/too_many_tries.html", status=429)
@@ -128,9 +139,6 @@ def invitation(request, token):
         return limited
     invitation = services.invitation_for_token(token)
     problem = services.invitation_problem(invitation, request.user)
-    if not request.user.is_authenticated and problem is None:
-        # Come back here after signing up (and verifying) or signing in.
-        request.session[PENDING_INVITATION_KEY] = token
     status = 200 if problem is None else 410 if invitation else 404
     return render(
         request,
@@ -145,7 +153,6 @@ def invitation(request, token):
 def invitation_respond(request, token):
     if limited := _too_many_tries(request):
         return limited
-    request.session.pop(PENDING_INVITATION_KEY, None)
     try:
         if "decline" in request.POST:
             services.invitation_decline(token=token, user=request.user)

@@ -5,6 +5,8 @@ the subject says only "You have an update" and the body holds no names and no wo
 the app, just the link (and, for reminders, the links to pause or stop them).
 """
 
+import unicodedata
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -44,13 +46,22 @@ def build_templated(*, to, template, context, subject, headers=None, user=None, 
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
     message = EmailMultiAlternatives(
-        subject=str(subject).strip(),
+        subject=one_line(subject),
         body=text,
         to=[to],
         headers=headers or {},
     )
     message.attach_alternative(html, "text/html")
     return message
+
+
+def one_line(text):
+    """Text safe for a header: a name saved before names were checked, or any other
+    line break or control character, becomes a space instead of breaking the email."""
+    text = "".join(
+        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in str(text)
+    )
+    return " ".join(text.split())
 
 
 def _account_for(address):

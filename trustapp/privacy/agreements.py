@@ -109,7 +109,9 @@ def _revision(agreement, revision, user, scope):
         "number": revision.number,
         "by": who(user, revision.author_id),
         "written_at": revision.created_at,
-        "in_force": revision.pk == agreement.agreed_revision_id,
+        # The agreed words of a retired (or paused) agreement are no longer in force.
+        "agreed": revision.pk == agreement.agreed_revision_id,
+        "in_force": revision.pk == agreement.agreed_revision_id and agreement.is_in_force,
         "waiting_for_agreement": revision.pk == agreement.pending_revision_id,
         "consents": consents,
     }

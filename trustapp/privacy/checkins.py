@@ -5,7 +5,7 @@ A partner's check-in answer appears only where both answered: the same rule the
 check-in page follows. Reminder settings belong to the person, not to a space.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from trustapp.checkins.models import ActionPoint, AgendaItem, Answer, CheckIn
 from trustapp.notifications.models import (
@@ -113,6 +113,7 @@ def delete_private(user):
         answer_count__lt=2, pk__in=Answer.objects.filter(author=user).values("checkin_id")
     )
     Answer.objects.filter(author=user, checkin__in=unrevealed).delete()
-    PartnerNotice.objects.filter(recipient=user).delete()
+    # Notices for them, and those about them (their name and words) in a partner's history.
+    PartnerNotice.objects.filter(Q(recipient=user) | Q(actor=user)).delete()
     ReminderDelivery.objects.filter(user=user).delete()
     ReminderPreference.objects.filter(user=user).delete()

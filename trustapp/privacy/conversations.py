@@ -5,7 +5,7 @@ it: once both answered, and only if they wrote one themselves (answers are excha
 for one). An unrevealed answer never leaves the database for anyone but its author.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from trustapp.conversations.models import Answer, Conversation, PromptChoice, TenderOptIn
 from trustapp.conversations.services import answers_for
@@ -96,7 +96,18 @@ def count_rows(user):
 
 
 def delete_private(user):
-    """Answers the partner never saw, and this person's own stars, hides and opt-ins."""
+    """Answers the partner never saw, and this person's own stars, hides and opt-ins.
+
+    After the reveal, a written answer stays only if the partner read it (they wrote too,
+    and it was not taken back); otherwise its row stays, without its words, so the
+    partner's page still says what happened.
+    """
     Answer.objects.filter(user=user, conversation__revealed_at__isnull=True).delete()
+    partner_wrote = Answer.objects.filter(
+        conversation=OuterRef("conversation"), kind=Answer.Kind.WRITTEN
+    ).exclude(user=user)
+    Answer.objects.filter(user=user).exclude(
+        Exists(partner_wrote) & Q(withdrawn_at__isnull=True)
+    ).update(text="")
     PromptChoice.objects.filter(user=user).delete()
     TenderOptIn.objects.filter(user=user).delete()

@@ -3,19 +3,20 @@
 What only this person ever saw (private notes, unrevealed answers, reminders, downloads,
 sign-in details) is deleted now. Each space they were in ends, and their partner is told.
 Their words in a shared archive stay only as long as that space's choice says; until then
-the account row stays behind as a nameless "Former partner" with no way to sign in, and
+the account row stays behind as a nameless "Your partner then" with no way to sign in, and
 it is deleted once no archive points to it any more.
 """
 
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trustapp.couples.models import Membership, Partnership
-from trustapp.couples.services import partnership_leave
+from trustapp.couples.services import invitations_forget, partnership_leave
 from trustapp.lib.mail import absolute_url, send_templated
 from trustapp.notifications.services import reminders_stop_for_user
 from trustapp.privacy import rules as account_privacy
@@ -44,6 +45,7 @@ def account_delete(*, user):
             if partner is not None and partner.deleted_at is None:
                 told.append((partner, partnership))
         reminders_stop_for_user(user)
+        invitations_forget(user=user, addresses=_addresses_of(user))
         for module in AREAS.values():
             module.delete_private(user)
         account_privacy.delete_private(user)
@@ -56,6 +58,10 @@ def account_delete(*, user):
             )
         )
     return [partner for partner, _partnership in told]
+
+
+def _addresses_of(user):
+    return {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
 
 
 def _anonymise(user):

@@ -58,7 +58,9 @@ def export_account(user):
 def _two_factor_types(user):
     from allauth.mfa.models import Authenticator
 
-    return sorted(Authenticator.objects.filter(user=user).values_list("type", flat=True))
+    # The authenticator app first: recovery codes only back it up.
+    kinds = Authenticator.objects.filter(user=user).values_list("type", flat=True)
+    return sorted(kinds, key=lambda kind: (kind == Authenticator.Type.RECOVERY_CODES, kind))
 
 
 def delete_private(user):
