@@ -16,19 +16,12 @@ from django.utils.translation import gettext as _
 
 from trustapp.accounts import privacy as account_privacy
 from trustapp.accounts.export import AREAS
+from trustapp.checkins.reminders.services import reminders_stop_for_user
 from trustapp.couples.models import Membership, Partnership
 from trustapp.couples.prenup import prenup_of
 from trustapp.couples.prenup_services import purge_deleted_people
 from trustapp.couples.services import partnership_leave
 from trustapp.lib.mail import absolute_url, send_templated
-
-
-def _stop_reminders(user):
-    try:
-        from trustapp.checkins.reminders.services import reminders_stop_for_user
-    except ImportError:  # reminders not installed: nothing to stop
-        return
-    reminders_stop_for_user(user)
 
 
 def account_delete(*, user):
@@ -50,7 +43,7 @@ def account_delete(*, user):
             partnership_leave(partnership=partnership, user=user, tell_partner=False)
             if partner is not None and partner.deleted_at is None:
                 told.append((partner, partnership))
-        _stop_reminders(user)
+        reminders_stop_for_user(user)
         for module in AREAS.values():
             module.delete_private(user)
         account_privacy.delete_private(user)
