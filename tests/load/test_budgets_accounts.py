@@ -59,24 +59,22 @@ REMINDER_SETTINGS = {
     "activity_emails": "digest",
 }
 
-# A write outside a space looks up the writer's spaces once, so their kept pages are
-# rendered again (trustapp/lib/pagecache.py): one query in each budget below.
 ACTIONS = [
     Budget(
         "reminder settings (form)",
-        12,
+        11,
         lambda w: Call(reverse("reminders:settings"), "post", REMINDER_SETTINGS, status=302),
     ),
     Budget(
         "reminder settings (htmx)",
-        15,
+        14,
         lambda w: Call(reverse("reminders:settings"), "post", REMINDER_SETTINGS, htmx=True),
     ),
-    Budget("pause reminders", 12, lambda w: Call(reverse("reminders:pause"), "post", status=302)),
-    Budget("resume reminders", 11, lambda w: Call(reverse("reminders:resume"), "post", status=302)),
+    Budget("pause reminders", 11, lambda w: Call(reverse("reminders:pause"), "post", status=302)),
+    Budget("resume reminders", 10, lambda w: Call(reverse("reminders:resume"), "post", status=302)),
     Budget(
         "discreet emails (htmx)",
-        4,
+        3,
         lambda w: Call(reverse("accounts:privacy"), "post", {"discreet_emails": "on"}, htmx=True),
     ),
 ]

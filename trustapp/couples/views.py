@@ -11,7 +11,6 @@ from trustapp.couples import services
 from trustapp.couples.access import partnership_view
 from trustapp.couples.forms import InvitationForm, LeaveForm
 from trustapp.couples.models import Membership, Partnership
-from trustapp.lib import pagecache
 
 PENDING_INVITATION_KEY = "pending_invitation"
 SHOWN_TOKENS_KEY = "invitation_tokens"
@@ -33,27 +32,18 @@ def home(request):
     token = request.session.pop(PENDING_INVITATION_KEY, None)
     if token:
         return redirect("couples:invitation", token=token)
-    spaces = list(
-        Membership.objects.filter(user=request.user).values_list(
-            "partnership_id", "partnership__public_id", "partnership__ended_at", "left_at"
-        )
-    )
-    active = [public_id for _pk, public_id, ended_at, _left in spaces if ended_at is None]
+    partnerships = list(_partnerships_of(request.user))
+    active = [p for p in partnerships if p.is_active]
     if len(active) == 1 and request.GET.get("all") is None:
-        return redirect("couples:home", public_id=active[0])
-
-    def render_list():
-        partnerships = list(_partnerships_of(request.user))
-        return render(
-            request,
-            "couples/partnership_list.html",
-            {
-                "active": [p for p in partnerships if p.is_active],
-                "archived": [p for p in partnerships if not p.is_active],
-            },
-        )
-
-    return pagecache.serve(request, [space[0] for space in spaces], spaces, render_list)
+        return redirect(active[0])
+    return render(
+        request,
+        "couples/partnership_list.html",
+        {
+            "active": active,
+            "archived": [p for p in partnerships if not p.is_active],
+        },
+    )
 
 
 @login_required
@@ -65,7 +55,6 @@ def partnership_create(request):
 
 
 @partnership_view
-@pagecache.cached_space_page
 def partnership_home(request, partnership):
     return render(request, "couples/home.html", {"partnership": partnership})
 
