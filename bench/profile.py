@@ -1,10 +1,9 @@
 """Where a page spends its time: queries and milliseconds per endpoint, in-process.
 
-    .venv/bin/python -m bench.profile [--sql] [--repeat 20] [--cprofile N] [--kept] [name ...]
+    .venv/bin/python -m bench.profile [--sql] [--repeat 20] [--cprofile N] [name ...]
 
 Uses the benchmark database as `make bench` left it (run that once first) and Django's
-test client, so no server is needed. Pages are rendered on every request unless --kept
-says to answer them from the page cache, as production does after the first visit. With
+test client, so no server is needed. Pages are rendered on every request. With
 --sql it prints each query and its duration for the named endpoints. A tool for finding
 what to fix; `make bench` is the measurement.
 """
@@ -31,9 +30,6 @@ def main():
     parser.add_argument(
         "--cprofile", type=int, metavar="N", help="print the N costliest functions per endpoint"
     )
-    parser.add_argument(
-        "--kept", action="store_true", help="use kept pages (trustapp/lib/pagecache)"
-    )
     args = parser.parse_args()
 
     from bench.run import (
@@ -49,7 +45,6 @@ def main():
     for key, value in bench_env("/tmp/trustapp-bench-profile").items():
         if key.startswith(("DJANGO_", "DEBUG", "SECRET", "DATABASE", "REDIS", "DATA_DIR")):
             os.environ[key] = value
-    os.environ["PAGE_CACHE"] = "1" if args.kept else "0"
     os.environ["STATIC_MANIFEST"] = "0"  # no collected manifest needed in-process
     os.environ["ALLOWED_HOSTS"] = "testserver"
     assert os.environ["DATABASE_URL"] == DATABASE_URL and os.environ["REDIS_URL"] == REDIS_URL

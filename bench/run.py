@@ -449,7 +449,7 @@ def load_all(base, info, server, *, duration, connections, passes, only, work_di
                 method, path, body, sent = as_sent(request, headers)
                 fetch(base + path, method=method, headers=sent, body=body)
     floor = measured[0]
-    # Every page once more, rendered on every request (no kept page can answer).
+    # Every page once more, each request for a URL nobody asked for before.
     others = [
         *measured[1:],
         *((f"{e[0]} (rendered)", "rendered", *e[2:]) for e in measured[1:] if e[1] == "page"),
@@ -752,11 +752,8 @@ def report(args, rows, floors, weights, reminder, seed_counts, info, elapsed):
         "",
         writes_note(rows, info),
         "",
-        "Pages of a space are kept per session until something in the space changes "
-        "(`trustapp/lib/pagecache.py`), and wrk asks for the same pages over and over, so the "
-        "rows above are mostly kept pages. The same pages again, each request asking for a "
-        "page nobody has seen (a query parameter that counts up), so every one is rendered "
-        "and then kept, as the first visit after a change is:",
+        "Every page is rendered on every request. The same pages again, each request asking "
+        "for a URL nobody asked for before (a query parameter that counts up):",
         "",
         rendered_table(rows),
         "",

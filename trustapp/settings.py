@@ -69,8 +69,6 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "trustapp.accounts.middleware.UserTimezoneMiddleware",
     "trustapp.accounts.middleware.PrivatePagesMiddleware",
-    # Last, so it sees exactly what the view wrote (trustapp/lib/pagecache.py).
-    "trustapp.lib.pagecache.FreshnessMiddleware",
 ]
 
 ROOT_URLCONF = "trustapp.urls"
@@ -104,10 +102,6 @@ if DATABASE_URL:
             "max_size": env_int("DB_POOL_MAX", 10),
             "timeout": 10,
         },
-        # The few hot hand-written queries are prepared once per connection
-        # (trustapp/lib/sql.py); Django's own queries bind client-side and never are.
-        # DB_PREPARE=0 behind a pooler in transaction mode.
-        "prepare_threshold": 0 if env_bool("DB_PREPARE", True) else None,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool owns connection reuse
 else:
@@ -156,10 +150,6 @@ else:
         "control_folder": str(BROKER_DIR / "control"),
     }
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", CELERY_BROKER_URL)
-# Rendered pages of a space, kept per session until the space changes
-# (trustapp/lib/pagecache.py). Only with a cache every process shares.
-PAGE_CACHE = env_bool("PAGE_CACHE", default=bool(REDIS_URL))
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -181,8 +171,6 @@ CELERY_BEAT_SCHEDULE = {
 }
 # A delivery still pending this long after it was enqueued is enqueued again.
 REMINDERS_STALE_AFTER = env_int("REMINDERS_STALE_AFTER", 600)
-
-SESSION_ENGINE = "trustapp.lib.sessions"  # Django's database sessions, read prepared
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -174,9 +174,8 @@ def test_the_new_boundary_url_rejects_get(bob_client, partnership):
 
 
 def test_the_list_has_a_flat_query_budget(
-    alice_client, partnership, alice, bob, django_assert_num_queries, settings
+    alice_client, partnership, alice, bob, django_assert_num_queries
 ):
-    settings.PAGE_CACHE = False  # count rendering; a kept page has its own budget
     for index in range(6):
         boundary = state(partnership, bob if index % 2 else alice, f"Boundary {index}")
         if index % 3 == 0 and boundary.owner == bob:

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.agreements.conftest import agree, fresh, in_force, leave, propose, suggest
+from tests.conftest import make_partnership
 from trustapp.agreements import services
 from trustapp.agreements.models import (
     Agreement,
@@ -245,6 +246,21 @@ def test_waiting_for_counts_agreements_and_boundaries_in_one_query(partnership, 
         assert services.waiting_for(partnership, bob) == 3
     assert len(queries) == 1
     assert services.waiting_for(partnership, alice) == 0
+
+
+@pytest.mark.embedded
+def test_waiting_counts_only_what_is_in_this_partnership(
+    partnership, other_partnership, alice, bob, dave
+):
+    propose(partnership, alice)
+    services.boundary_state(partnership=partnership, owner=alice, text="Quiet mornings.")
+    bob_elsewhere = make_partnership(dave, bob)
+    propose(bob_elsewhere, dave)
+    propose(bob_elsewhere, dave, title="Another")
+    propose(other_partnership, dave)
+    assert services.waiting_counts(partnership, bob) == {"agreements": 1, "boundaries": 1}
+    assert services.waiting_counts(bob_elsewhere, bob) == {"agreements": 2, "boundaries": 0}
+    assert services.waiting_counts(partnership, alice) == {"agreements": 0, "boundaries": 0}
 
 
 def test_an_ended_partnership_has_nothing_waiting(partnership, alice, bob):

@@ -72,6 +72,27 @@ def test_the_poll_keeps_waiting_then_stops_with_286_once_revealed(
     assert b"alice-shared-thing" in poll.content
 
 
+@pytest.mark.embedded
+def test_the_poll_answers_204_while_still_waiting_on_both_databases(
+    bob_client, partnership, checkin, bob_answered, alice, htmx_headers
+):
+    waiting = url("answers", partnership, checkin.pk) + "?seen=waiting"
+    poll = bob_client.get(waiting, headers=htmx_headers)
+    assert (poll.status_code, poll.content) == (204, b"")
+    answer(checkin, alice, went_well="alice-shared-thing")
+    poll = bob_client.get(waiting, headers=htmx_headers)
+    assert poll.status_code == 286
+    assert b"alice-shared-thing" in poll.content
+
+
+@pytest.mark.embedded
+def test_the_waiting_poll_is_a_404_for_an_outsider(
+    carol_client, partnership, checkin, htmx_headers
+):
+    waiting = url("answers", partnership, checkin.pk) + "?seen=waiting"
+    assert carol_client.get(waiting, headers=htmx_headers).status_code == 404
+
+
 def test_the_poll_without_htmx_goes_back_to_the_page(bob_client, partnership, checkin):
     response = bob_client.get(url("answers", partnership, checkin.pk))
     assert response["Location"] == checkin.get_absolute_url() + "#answers"

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from trustapp.lib import pagecache
-
 # About ten rows of each kind before, this many after (appreciations, agreements,
 # boundaries, check-ins, topics, conversations, ended spaces).
 GROWTH = 10_000
@@ -48,9 +46,6 @@ class Budget:
 
 def count(client, call):
     headers = {"HX-Request": "true"} if call.htmx else {}
-    # Count what rendering costs, not a page kept from the visit before (the cost of a
-    # kept page has its own budget in test_page_cache.py).
-    pagecache.changed(everyone=True)
     with CaptureQueriesContext(connection) as captured:
         response = getattr(client, call.method)(call.url, call.data, headers=headers)
     assert response.status_code == call.status, (

@@ -59,28 +59,26 @@ REMINDER_SETTINGS = {
     "activity_emails": "digest",
 }
 
-# A write outside a space looks up the writer's spaces once, so their kept pages are
-# rendered again (trustapp/lib/pagecache.py): one query in each budget below.
 ACTIONS = [
     Budget(
         "reminder settings (form)",
-        12,
+        11,
         lambda w: Call(reverse("notifications:settings"), "post", REMINDER_SETTINGS, status=302),
     ),
     Budget(
         "reminder settings (htmx)",
-        15,
+        14,
         lambda w: Call(reverse("notifications:settings"), "post", REMINDER_SETTINGS, htmx=True),
     ),
     Budget(
-        "pause reminders", 12, lambda w: Call(reverse("notifications:pause"), "post", status=302)
+        "pause reminders", 11, lambda w: Call(reverse("notifications:pause"), "post", status=302)
     ),
     Budget(
-        "resume reminders", 11, lambda w: Call(reverse("notifications:resume"), "post", status=302)
+        "resume reminders", 10, lambda w: Call(reverse("notifications:resume"), "post", status=302)
     ),
     Budget(
         "discreet emails (htmx)",
-        4,
+        3,
         lambda w: Call(reverse("privacy:privacy"), "post", {"discreet_emails": "on"}, htmx=True),
     ),
 ]

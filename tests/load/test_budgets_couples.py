@@ -63,8 +63,7 @@ def fresh_invitation(world):
 PAGES = [
     Budget("partnership home", 12, lambda w: Call(url("home", w.partnership))),
     Budget("home of a space waiting for a partner", 7, lambda w: Call(url("home", w.alone))),
-    # One query finds the spaces, for the kept page's key (trustapp/lib/pagecache.py).
-    Budget("spaces", 6, lambda w: Call(reverse("home") + "?all")),
+    Budget("spaces", 5, lambda w: Call(reverse("home") + "?all")),
     Budget("invite, once paired", 3, lambda w: Call(url("invite", w.partnership), status=302)),
     Budget("invite", 5, lambda w: Call(url("invite", w.alone))),
     Budget("leave", 5, lambda w: Call(url("leave", w.partnership))),
@@ -72,9 +71,8 @@ PAGES = [
 ]
 
 ACTIONS = [
-    # A write outside a space looks up the writer's spaces once (trustapp/lib/pagecache.py).
     Budget(
-        "start a space (form)", 7, lambda w: Call(reverse("couples:create"), "post", status=302)
+        "start a space (form)", 6, lambda w: Call(reverse("couples:create"), "post", status=302)
     ),
     Budget(
         "invite (form)",

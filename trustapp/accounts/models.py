@@ -4,11 +4,9 @@ from functools import cache
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from trustapp.lib.sql import prepared_cursor, select_list
 
 
 @cache
@@ -52,30 +50,6 @@ class UserManager(BaseUserManager):
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra_fields)
-
-    def get(self, *args, **kwargs):
-        """`get(pk=...)` is how Django's auth backends load the signed-in person on every
-        request; building that query with the ORM cost a sixth of a kept page's CPU. On
-        PostgreSQL it is one prepared statement (trustapp/lib/sql.py), with the instance
-        built as the ORM builds it. Every other lookup, and migrations, use the ORM."""
-        by_pk_alone = not args and kwargs.keys() == {"pk"} and self._db is None
-        if not by_pk_alone or self.model is not User or connection.vendor != "postgresql":
-            return super().get(*args, **kwargs)
-        sql, attnames = _by_pk_query()
-        with prepared_cursor() as cursor:
-            cursor.execute(sql, [User._meta.pk.get_prep_value(kwargs["pk"])])
-            row = cursor.fetchone()
-        if row is None:
-            raise User.DoesNotExist("User matching query does not exist.")
-        return User.from_db(connection.alias, attnames, row)
-
-
-@cache
-def _by_pk_query():
-    columns, attnames = select_list(User)
-    table = connection.ops.quote_name(User._meta.db_table)
-    pk = connection.ops.quote_name(User._meta.pk.column)
-    return f"SELECT {columns} FROM {table} WHERE {pk} = %s", attnames
 
 
 class User(AbstractBaseUser, PermissionsMixin):

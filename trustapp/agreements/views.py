@@ -31,7 +31,6 @@ from trustapp.agreements.models import (
 from trustapp.agreements.templatetags.agreements import waiting_counts
 from trustapp.couples.access import partnership_view, render_archived
 from trustapp.lib.htmx import render_page, wants_partial
-from trustapp.lib.pagecache import cached_space_page
 
 Status = Agreement.Status
 
@@ -82,7 +81,6 @@ def _get_boundary_for_user(partnership, pk):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_GET
 def agreement_list(request, partnership):
     status = request.GET.get("status", "")
@@ -221,7 +219,6 @@ def _detail_context(request, partnership, agreement, **extra):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_GET
 def detail(request, partnership, pk):
     agreement = _get_agreement_for_user(partnership, pk)
@@ -477,7 +474,6 @@ def comment(request, partnership, pk):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_GET
 def history(request, partnership, pk):
     agreement = _get_agreement_for_user(partnership, pk)
@@ -544,7 +540,6 @@ def _boundaries_context(request, partnership, **extra):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_GET
 def boundaries(request, partnership):
     return render(request, "agreements/boundaries.html", _boundaries_context(request, partnership))

@@ -16,7 +16,6 @@ from trustapp.appreciations.forms import AppreciationForm, LogFilterForm, ReplyF
 from trustapp.appreciations.models import TEXT_MAX_LENGTH, Appreciation
 from trustapp.couples.access import partnership_view
 from trustapp.lib.htmx import wants_partial
-from trustapp.lib.pagecache import cached_space_page
 
 PAGE_SIZE = 20
 
@@ -122,7 +121,6 @@ def _page_after(queryset, cursor):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_safe
 def log(request, partnership):
     """Newest first, a page at a time by keyset: the query count never grows with the log."""
@@ -218,7 +216,6 @@ def new(request, partnership):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_safe
 def detail(request, partnership, pk):
     appreciation = _get_appreciation_for_user(partnership, request.user, pk)
@@ -359,7 +356,6 @@ def reply(request, partnership, pk):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_safe
 def looking_back(request, partnership):
     today = timezone.localdate()

@@ -1,8 +1,4 @@
-"""Rules of the check-in ritual that span several models or other apps.
-
-Other apps are used only through small contracts, and only when they are installed and
-importable, so the ritual works whichever of them has landed.
-"""
+"""Rules of the check-in ritual that span several models or other apps."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,14 +6,14 @@ from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from trustapp.agreements import services as agreements_services
 from trustapp.agreements.models import Agreement
-from trustapp.appreciations import services as appreciations_services
+from trustapp.agreements.services import changes_since
+from trustapp.appreciations.services import shared_since
 from trustapp.checkins.models import (
     ActionPoint,
     AgendaItem,
@@ -26,9 +22,8 @@ from trustapp.checkins.models import (
     CheckInCadence,
     CheckInSchedule,
 )
-from trustapp.conversations import services as conversations_services
-from trustapp.couples.models import Membership, Partnership
-from trustapp.lib.sql import prepared_cursor
+from trustapp.conversations.services import prompt_of_the_week as week_prompt
+from trustapp.couples.models import Partnership
 from trustapp.notifications.notify import notify_partner
 
 
@@ -198,34 +193,12 @@ def answer_save(*, checkin, user, data):
 WAITING = "waiting"
 
 
-def _answers_state_sql():
-    checkin, answer = CheckIn._meta.db_table, Answer._meta.db_table
-    membership, partnership = Membership._meta.db_table, Partnership._meta.db_table
-    return f"""
-        SELECT ci.closed_at IS NULL AND p.ended_at IS NULL,
-               EXISTS (SELECT 1 FROM {answer} a WHERE a.checkin_id = ci.id AND a.author_id = %s),
-               EXISTS (SELECT 1 FROM {answer} a WHERE a.checkin_id = ci.id AND a.author_id <> %s)
-          FROM {checkin} ci
-          JOIN {partnership} p ON p.id = ci.partnership_id
-          JOIN {membership} m ON m.partnership_id = p.id AND m.user_id = %s
-         WHERE ci.id = %s AND p.public_id = %s
-    """
-
-
-def answers_state(*, public_id, pk, user):
+def answers_state(checkin, user):
     """WAITING while `user` answered an open check-in and the partner has not; another
-    word when something changed; None when `user` is not in the partnership.
-
-    What the check-in page polls for every few seconds, so it is one hand-written query
-    (building it with the ORM costs several times more CPU than running it). It says only
-    whether the partner answered, never what."""
-    with prepared_cursor() as cursor:
-        cursor.execute(_answers_state_sql(), [user.pk, user.pk, user.pk, pk, public_id])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    is_open, mine, theirs = row
-    return WAITING if is_open and mine and not theirs else "changed"
+    word when something changed. It says only whether the partner answered, never what."""
+    authors = set(checkin.answers.values_list("author_id", flat=True))
+    waiting = checkin.is_open and checkin.partnership.is_active and authors == {user.pk}
+    return WAITING if waiting else "changed"
 
 
 # -- Agenda and action points -----------------------------------------------------------
@@ -427,7 +400,7 @@ def previous_checkin(checkin):
     )
 
 
-# -- Look back, agenda and reconnect: built from the other apps when they exist ---------
+# -- Look back, agenda and reconnect: built from the other apps ------------------------
 
 
 @dataclass
@@ -435,9 +408,8 @@ class LookBack:
     since: datetime
     previous: CheckIn | None
     action_points: list = field(default_factory=list)
-    # None when the app that would provide them is not installed.
-    appreciations: list | None = None
-    agreement_changes: list | None = None
+    appreciations: list = field(default_factory=list)
+    agreement_changes: list = field(default_factory=list)
 
 
 def look_back(checkin):
@@ -458,13 +430,11 @@ def look_back(checkin):
 
 
 def _appreciations_since(partnership, since):
-    shared = appreciations_services.shared_since(partnership, since)
-    return _in_partnership(shared, partnership)
+    return _in_partnership(shared_since(partnership, since), partnership)
 
 
 def _agreement_changes_since(partnership, since):
-    changes = agreements_services.changes_since(partnership, since)
-    return _in_partnership(changes, partnership)
+    return _in_partnership(changes_since(partnership, since), partnership)
 
 
 def _in_partnership(items, partnership):
@@ -477,10 +447,7 @@ def _in_partnership(items, partnership):
 
 
 def agreements_due_for_revisit(partnership):
-    manager = Agreement.objects
-    if not hasattr(manager, "due_for_revisit"):
-        return None
-    return _in_partnership(manager.due_for_revisit(partnership), partnership)
+    return _in_partnership(Agreement.objects.due_for_revisit(partnership), partnership)
 
 
 @dataclass
@@ -490,32 +457,13 @@ class Prompt:
 
 
 def prompt_of_the_week(partnership):
-    prompt = conversations_services.prompt_of_the_week(partnership)
+    prompt = week_prompt(partnership)
     if prompt is None:
         return None
-    return Prompt(prompt=prompt, url=_prompt_url(partnership, prompt))
-
-
-def _prompt_url(partnership, prompt):
-    if hasattr(prompt, "get_absolute_url"):
-        try:
-            return prompt.get_absolute_url()
-        except (NoReverseMatch, TypeError):
-            pass
-    for key in ("slug", "pk"):
-        value = getattr(prompt, key, None)
-        if value is None:
-            continue
-        try:
-            return reverse("conversations:prompt", args=[partnership.public_id, value])
-        except NoReverseMatch:
-            continue
-    return None
+    url = reverse("conversations:prompt", args=[partnership.public_id, prompt.slug])
+    return Prompt(prompt=prompt, url=url)
 
 
 def appreciation_url(partnership):
-    """Where the reconnect step sends you to log an appreciation, if that page exists."""
-    try:
-        return reverse("appreciations:new", args=[partnership.public_id])
-    except NoReverseMatch:
-        return None
+    """Where the reconnect step sends you to log an appreciation."""
+    return reverse("appreciations:new", args=[partnership.public_id])

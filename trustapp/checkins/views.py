@@ -1,9 +1,8 @@
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -23,7 +22,6 @@ from trustapp.checkins.models import ActionPoint, AgendaItem, CheckIn, CheckInCa
 from trustapp.checkins.trend import trend_for
 from trustapp.couples.access import partnership_view
 from trustapp.lib.htmx import wants_partial
-from trustapp.lib.pagecache import cached_space_page
 
 # htmx stops polling when a response carries this status.
 STOP_POLLING = 286
@@ -192,7 +190,6 @@ def start(request, partnership):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_GET
 def detail(request, partnership, pk):
     checkin = _get_checkin_for_user(partnership, pk)
@@ -214,24 +211,16 @@ def answer(request, partnership, pk):
     return _after_change(request, partnership, checkin, "answers")
 
 
-@login_required
-@require_GET
-def answers(request, public_id, pk):
-    """Polled every few seconds while waiting for the partner. `?seen=waiting` and still
-    waiting: 204 after one query, no page work. Otherwise the region again, with 286
-    (stop polling) once both answered or the check-in is finished."""
-    if request.GET.get("seen") == services.WAITING and wants_partial(request):
-        state = services.answers_state(public_id=public_id, pk=pk, user=request.user)
-        if state is None:
-            raise Http404
-        if state == services.WAITING:
-            return HttpResponse(status=204)
-    return _answers_region(request, public_id, pk)
-
-
 @partnership_view(paired=True)
-def _answers_region(request, partnership, pk):
+@require_GET
+def answers(request, partnership, pk):
+    """Polled every few seconds while waiting for the partner. `?seen=waiting` and still
+    waiting: 204, no page work. Otherwise the region again, with 286 (stop polling) once
+    both answered or the check-in is finished."""
     checkin = _get_checkin_for_user(partnership, pk)
+    if request.GET.get("seen") == services.WAITING and wants_partial(request):
+        if services.answers_state(checkin, request.user) == services.WAITING:
+            return HttpResponse(status=204)
     if not wants_partial(request):
         return redirect(checkin.get_absolute_url() + "#answers")
     context = _base_context(request, partnership, checkin)
@@ -441,7 +430,6 @@ def finish(request, partnership, pk):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_GET
 def history(request, partnership):
     checkins = services.history_for(partnership)
@@ -457,7 +445,6 @@ def history(request, partnership):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_GET
 def trend(request, partnership):
     context = {

@@ -14,7 +14,6 @@ from django.db import transaction
 
 from trustapp.conversations.models import Prompt, Topic
 from trustapp.conversations.services import week_prompt_forget
-from trustapp.lib import pagecache
 
 PROMPTS_DIR = Path(__file__).resolve().parent / "prompts"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -150,7 +149,6 @@ def load_prompts(directory=PROMPTS_DIR, *, using="default"):
         created, updated = _sync(Prompt, prompt_rows, PROMPT_FIELDS, using)
     if topics_created or topics_updated or created or updated:
         week_prompt_forget()
-        pagecache.changed(everyone=True)
     return {
         "topics_created": topics_created,
         "topics_updated": topics_updated,

@@ -8,7 +8,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
@@ -17,8 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trustapp.conversations.models import Answer, Conversation, Prompt, PromptChoice, TenderOptIn
-from trustapp.couples.models import Membership, Partnership
-from trustapp.lib.sql import prepared_cursor
 from trustapp.notifications.notify import notify_partner
 
 ANSWER_MAX_LENGTH = 5000
@@ -412,43 +409,16 @@ class PartnerAnswer:
     text: str = ""
 
 
-def _status_sql():
-    answer, conversation = Answer._meta.db_table, Conversation._meta.db_table
-    membership, partnership = Membership._meta.db_table, Partnership._meta.db_table
-    user = get_user_model()._meta.db_table
-    return f"""
-        SELECT c.revealed_at,
-               EXISTS (SELECT 1 FROM {answer} a WHERE a.conversation_id = c.id AND a.user_id = %s),
-               EXISTS (SELECT 1 FROM {answer} a WHERE a.conversation_id = c.id AND a.user_id <> %s),
-               u.display_name, u.email
-          FROM {conversation} c
-          JOIN {partnership} p ON p.id = c.partnership_id
-          JOIN {membership} m ON m.partnership_id = p.id AND m.user_id = %s
-          LEFT JOIN {membership} o ON o.partnership_id = p.id AND o.user_id <> %s
-          LEFT JOIN {user} u ON u.id = o.user_id
-         WHERE c.id = %s AND p.public_id = %s
-         LIMIT 1
-    """
-
-
-def conversation_status(*, public_id, pk, user):
-    """What the waiting page polls for, or None when `user` is not (and never was) in the
-    partnership: revealed?, who answered (never what), and the partner's name.
-
-    Hand-written SQL, one round trip: the poll runs every few seconds on every open
-    waiting page, and building the same query with the ORM costs ten times more CPU
-    than running it."""
-    with prepared_cursor() as cursor:
-        cursor.execute(_status_sql(), [user.pk] * 4 + [pk, public_id])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    revealed_at, i_answered, partner_answered, display_name, email = row
+def conversation_status(conversation, user):
+    """What the waiting page polls for: revealed?, who answered (never what), and the
+    partner's name."""
+    answered = set(conversation.answers.values_list("user_id", flat=True))
+    partner = conversation.partnership.partner_of(user)
     return {
-        "revealed": revealed_at is not None,
-        "i_answered": i_answered,
-        "partner_answered": partner_answered,
-        "partner_name": display_name or (email or "").split("@")[0],
+        "revealed": conversation.revealed_at is not None,
+        "i_answered": user.pk in answered,
+        "partner_answered": bool(answered - {user.pk}),
+        "partner_name": partner.name if partner else "",
     }
 
 

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpResponse
@@ -16,7 +15,6 @@ from trustapp.conversations.forms import AnswerForm, DrawForm, TakeawayForm, Tal
 from trustapp.conversations.models import Conversation, Prompt, PromptChoice, Topic
 from trustapp.couples.access import partnership_view
 from trustapp.lib.htmx import wants_partial
-from trustapp.lib.pagecache import cached_space_page
 
 HISTORY_PAGE_SIZE = 20
 ONGOING_LIMIT = 10
@@ -57,7 +55,6 @@ def _safe_next(request, fallback):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_GET
 def index(request, partnership):
     unlocked = services.tender_unlocked(partnership)
@@ -108,7 +105,6 @@ def draw(request, partnership):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_GET
 def topic(request, partnership, slug):
     topic = get_object_or_404(Topic, slug=slug, is_active=True)
@@ -167,14 +163,12 @@ def _prompt_list(request, partnership, *, template, **filters):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_GET
 def starred(request, partnership):
     return _prompt_list(request, partnership, template="conversations/starred.html", starred=True)
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_GET
 def hidden(request, partnership):
     return _prompt_list(request, partnership, template="conversations/hidden.html", hidden=True)
@@ -327,28 +321,26 @@ def _render_conversation(request, partnership, conversation, status=200, **forms
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_GET
 def conversation(request, partnership, pk):
     conversation = _get_conversation_for_user(partnership, pk)
     return _render_conversation(request, partnership, conversation)
 
 
-@login_required
+@partnership_view(paired=True)
 @require_GET
-def status(request, public_id, pk):
-    """What the waiting page polls every few seconds, so it is kept to three queries:
-    the session, the user, and this one (which also checks membership).
+def status(request, partnership, pk):
+    """What the waiting page polls every few seconds.
 
     Answers 204 while nothing changed, the new status line when the partner answered,
     and 286 (stop polling) once both answered, with an event that reloads the page's
     conversation region.
     """
+    conversation = _get_conversation_for_user(partnership, pk)
     if not request.htmx:
-        return redirect("conversations:conversation", public_id=public_id, pk=pk)
-    row = services.conversation_status(public_id=public_id, pk=pk, user=request.user)
-    if row is None:
-        raise Http404
+        return redirect(conversation)
+    public_id = partnership.public_id
+    row = services.conversation_status(conversation, request.user)
     revealed = row["revealed"]
     state = "revealed" if revealed else f"{int(row['i_answered'])}{int(row['partner_answered'])}"
     if not revealed and request.GET.get("seen") == state:
@@ -471,7 +463,6 @@ def takeaway(request, partnership, pk):
 
 
 @partnership_view(paired=True)
-@cached_space_page
 @require_GET
 def history(request, partnership):
     conversations = services.with_answer_state(partnership.conversations.all(), request.user)

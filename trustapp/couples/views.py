@@ -12,7 +12,6 @@ from trustapp.couples import services
 from trustapp.couples.access import partnership_view
 from trustapp.couples.forms import InvitationForm, LeaveForm
 from trustapp.couples.models import Membership, Partnership
-from trustapp.lib import pagecache
 
 # The link just made, kept only until the inviter's next page view shows it (once).
 NEW_LINK_KEY = "new_invitation_link"
@@ -31,27 +30,18 @@ def _partnerships_of(user):
 @login_required
 def home(request):
     """With one active partnership, go straight to it; otherwise list them."""
-    spaces = list(
-        Membership.objects.filter(user=request.user).values_list(
-            "partnership_id", "partnership__public_id", "partnership__ended_at", "left_at"
-        )
-    )
-    active = [public_id for _pk, public_id, ended_at, _left in spaces if ended_at is None]
+    partnerships = list(_partnerships_of(request.user))
+    active = [p for p in partnerships if p.is_active]
     if len(active) == 1 and request.GET.get("all") is None:
-        return redirect("couples:home", public_id=active[0])
-
-    def render_list():
-        partnerships = list(_partnerships_of(request.user))
-        return render(
-            request,
-            "couples/partnership_list.html",
-            {
-                "active": [p for p in partnerships if p.is_active],
-                "archived": [p for p in partnerships if not p.is_active],
-            },
-        )
-
-    return pagecache.serve(request, [space[0] for space in spaces], spaces, render_list)
+        return redirect(active[0])
+    return render(
+        request,
+        "couples/partnership_list.html",
+        {
+            "active": active,
+            "archived": [p for p in partnerships if not p.is_active],
+        },
+    )
 
 
 @login_required
@@ -63,7 +53,6 @@ def partnership_create(request):
 
 
 @partnership_view
-@pagecache.cached_space_page
 def partnership_home(request, partnership):
     return render(request, "couples/home.html", {"partnership": partnership})
 

@@ -9,7 +9,7 @@ import logging
 from functools import wraps
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -32,28 +32,7 @@ def _or(fallback):
     return decorator
 
 
-class ReusingClient(RedisCacheClient):
-    """Django builds a new `redis.Redis` for every cache call, and building one (its table
-    of reply parsers) costs about as much CPU as the call itself. A client is safe to share
-    between threads, so each connection pool gets one, built on first use."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients = {}
-
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(id(pool))
-        if client is None:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
-        return client
-
-
 class ResilientRedisCache(RedisCache):
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = ReusingClient
-
     def get(self, key, default=None, version=None):
         try:
             return super().get(key, default, version)

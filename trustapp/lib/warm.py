@@ -15,8 +15,6 @@ from django.template import engines
 from django.urls import get_resolver
 from django.utils import translation
 
-from trustapp.accounts.models import available_time_zones
-
 SUFFIXES = {".html", ".txt"}
 
 
@@ -33,7 +31,6 @@ def warm():
     """Returns how many templates were compiled (the cached loader keeps them)."""
     with translation.override(settings.LANGUAGE_CODE):  # loads the message catalogs
         get_resolver().reverse_dict  # noqa: B018 - imports every view, readies reverse()
-    available_time_zones()  # the settings form's list, read from the disk once
     for alias in settings.CACHES:
         caches.create_connection(alias)  # imports its backend (redis); connects on first use
     staticfiles_storage.location  # noqa: B018 - builds the storage, which reads the manifest

@@ -3,7 +3,6 @@
 import contextlib
 import email.policy
 import logging
-from email.headerregistry import HeaderRegistry
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -24,32 +23,12 @@ from trustapp.notifications.tokens import make_token
 logger = logging.getLogger(__name__)
 
 
-class KeptHeaderClasses(HeaderRegistry):
-    """The standard library's registry builds a new class with `type()` for every header
-    of every message, a third of the time it takes to write a reminder. The class depends
-    only on the header's name, so each is built once."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._built = {}
-
-    def __getitem__(self, name):
-        key = name.lower()
-        built = self._built.get(key)
-        if built is None:
-            built = self._built[key] = super().__getitem__(name)
-        return built
-
-
-HEADERS = KeptHeaderClasses()
-
-
 class ListEmail(EmailMultiAlternatives):
     """Keeps long header lines whole: folding would turn the List-Unsubscribe URL into
     encoded words no mail program can follow. RFC 5322 allows 998 characters a line."""
 
     def message(self, *, policy=email.policy.default):
-        return super().message(policy=policy.clone(max_line_length=998, header_factory=HEADERS))
+        return super().message(policy=policy.clone(max_line_length=998))
 
     @classmethod
     def from_message(cls, message):

@@ -2,7 +2,6 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from trustapp.agreements import library
-from trustapp.lib import pagecache
 
 
 class Command(BaseCommand):
@@ -11,7 +10,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             result = library.load()
-            pagecache.changed(everyone=True)
         created, updated = result["starters"]
         self.stdout.write(
             self.style.SUCCESS(
