@@ -223,8 +223,6 @@ ACCOUNT_RATE_LIMITS = {
     # Ours: opening or answering invitation links (guessing tokens is hopeless, but cheap to stop).
     "invitation": "30/m/ip,60/h/user",
 }
-if env_bool("DISABLE_RATE_LIMITS"):  # test suites only
-    ACCOUNT_RATE_LIMITS = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Trustapp"
 USERSESSIONS_TRACK_ACTIVITY = False
