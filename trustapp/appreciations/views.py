@@ -88,8 +88,8 @@ def _filter(queryset, filters, user, partner):
     if quality := filters.get("quality"):
         queryset = queryset.filter(qualities__quality=quality)
     if month := filters.get("month"):
-        following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-        queryset = queryset.filter(happened_on__gte=month, happened_on__lt=following)
+        # By year and month, not up to the 1st of the next month: after 9999-12 there is none.
+        queryset = queryset.filter(happened_on__year=month.year, happened_on__month=month.month)
     if text := filters.get("q"):
         queryset = queryset.filter(text__icontains=text)
     return queryset
