@@ -37,12 +37,12 @@ def test_a_nul_in_the_path_is_refused_plainly(alice_client, partnership, page):
 
 
 @pytest.mark.parametrize("page", SPACE_PAGES)
-@pytest.mark.parametrize("name", QUERIES)
-def test_a_nul_in_a_query_value_is_refused_plainly(alice_client, partnership, page, name):
+def test_a_nul_in_a_query_value_is_refused_plainly(alice_client, partnership, page):
     url = page.format(pid=partnership.public_id)
     joiner = "&" if "?" in url else "?"
-    _plainly_refused(alice_client.get(f"{url}{joiner}{name}=%00"))
-    _plainly_refused(alice_client.get(f"{url}{joiner}{name}=a%01b"))
+    for name in QUERIES:
+        _plainly_refused(alice_client.get(f"{url}{joiner}{name}=%00"))
+        _plainly_refused(alice_client.get(f"{url}{joiner}{name}=a%01b"))
 
 
 def test_a_nul_in_a_query_name_is_refused_plainly(alice_client, partnership):
