@@ -29,8 +29,26 @@ browser:
 # 1. production: PostgreSQL and Redis on loopback, rate limits on, the whole suite;
 # 2. embedded (`make run`'s setup): SQLite and the file broker, for the browser journeys
 #    and the reminder path (tests marked `embedded`, see tests/conftest.py).
-# Every setting the tests change from production is in TEST_ENV, with its reason in
-# tests/conftest.py.
+#
+# Every way the tests differ from production, each with its reason (the one list; keep it
+# whole when you add one). Rate limits stay on: a test that needs many tries sets its own
+# with override_settings(ACCOUNT_RATE_LIMITS=...).
+# - SECRET_KEY=test-secret-key: production refuses to start without one; any fixed key will do.
+# - DEBUG=0: as in production; set here so a DEBUG=1 in the developer's shell never leaks in.
+# - STATIC_MANIFEST=0: the browser tests' live server serves /static/ by file name from the
+#   source folders, so it cannot serve the hashed names of the production manifest. The
+#   manifest itself is checked by tests/test_static.py (collectstatic, then pages render).
+# - FAST_PASSWORD_HASHER=1: Argon2 costs tens of milliseconds per password on purpose, and
+#   the suite makes thousands of users.
+# - CELERY_TASK_ALWAYS_EAGER=1: most tests run no worker, so a queued task runs in the test
+#   process once its transaction commits; the tests of the worker itself start a real Celery
+#   worker process (tests/checkins/reminders/test_worker.py).
+# - DATABASE_URL, REDIS_URL: throwaway ones on loopback (TEST_DATABASE_URL, TEST_REDIS_URL);
+#   the embedded pass unsets them and uses DATA_DIR=var/test-embedded.
+# Made by the test tools, not by us: pytest-django runs Django's setup_test_environment
+# (mail kept in memory instead of sent, "testserver" added to ALLOWED_HOSTS) and wraps each
+# test in a transaction on a fresh test database; tests/conftest.py empties the cache before
+# each test (rate-limit counters live there) and allows the ORM beside Playwright's event loop.
 TEST_ENV := SECRET_KEY=test-secret-key DEBUG=0 STATIC_MANIFEST=0 FAST_PASSWORD_HASHER=1 CELERY_TASK_ALWAYS_EAGER=1
 
 test: test-production test-embedded

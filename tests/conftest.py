@@ -2,7 +2,8 @@
 
 `make test` runs the suite twice (see the Makefile): on PostgreSQL and Redis as in
 production, then the tests marked `embedded` (every browser journey and the reminder path)
-on SQLite and the file broker as `make run` does.
+on SQLite and the file broker as `make run` does. Every way the tests differ from
+production is listed, with its reason, beside TEST_ENV in the Makefile.
 """
 
 import os

@@ -1,49 +1,26 @@
 """Built from the URL configuration itself, so a new view is covered without anyone
-remembering to add it: every URL inside a partnership answers an outsider with 404
-and a signed-out visitor with a redirect to sign-in."""
+remembering to add it: every URL inside a partnership, filled with the ids of objects that
+exist in it, answers an outsider with 404 and a signed-out visitor with a redirect to
+sign-in. (tests/test_fuzz.py walks the same URLs with junk, asserting no 5xx.)"""
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
-SAMPLE_VALUES = {
-    "int": "1",
-    "str": "x",
-    "slug": "x",
-    "uuid": "00000000-0000-0000-0000-000000000000",
-    "path": "x",
-}
+from tests.support.urls import build_world, real_values, routes
+
+PARTNERSHIP_ROUTES = [route for route in routes() if route.in_partnership]
 
 
-def walk(patterns, prefix=""):
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            yield from walk(entry.url_patterns, prefix + str(entry.pattern))
-        elif isinstance(entry, URLPattern):
-            yield prefix + str(entry.pattern)
+@pytest.fixture
+def world(partnership, alice, bob):
+    return build_world(partnership, alice, bob)
 
 
-def partnership_routes():
-    routes = sorted(
-        {route for route in walk(get_resolver().url_patterns) if "<str:public_id>" in route}
-    )
-    assert len(routes) >= 4, routes  # the walk itself must find the couples URLs
-    return routes
-
-
-def fill(route, public_id):
-    import re
-
-    path = route.replace("<str:public_id>", public_id)
-    path = re.sub(r"<(\w+):\w+>", lambda m: SAMPLE_VALUES.get(m.group(1), "x"), path)
-    path = re.sub(r"<\w+>", "x", path)
-    return "/" + path.lstrip("^").rstrip("$")
-
-
-@pytest.mark.parametrize("route", partnership_routes())
+@pytest.mark.parametrize("route", PARTNERSHIP_ROUTES, ids=lambda route: route.route)
 def test_an_outsider_gets_404_everywhere_in_a_partnership(
-    route, carol_client, partnership, other_partnership
+    route, carol_client, other_partnership, world
 ):
-    url = fill(route, partnership.public_id)
+    url = route.fill(real_values(world, route))
     for method in ("get", "post"):
         response = getattr(carol_client, method)(
             url, headers={"HX-Request": "true"} if method == "get" else {}
@@ -55,9 +32,9 @@ def test_an_outsider_gets_404_everywhere_in_a_partnership(
         )
 
 
-@pytest.mark.parametrize("route", partnership_routes())
-def test_a_signed_out_visitor_is_sent_to_sign_in(route, client, partnership):
-    url = fill(route, partnership.public_id)
+@pytest.mark.parametrize("route", PARTNERSHIP_ROUTES, ids=lambda route: route.route)
+def test_a_signed_out_visitor_is_sent_to_sign_in(route, client, world):
+    url = route.fill(real_values(world, route))
     for method in ("get", "post"):
         response = getattr(client, method)(url)
         if method == "post" and response.status_code == 405:
@@ -66,3 +43,13 @@ def test_a_signed_out_visitor_is_sent_to_sign_in(route, client, partnership):
             f"{method.upper()} {url} answered {response.status_code}"
         )
         assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_the_ids_are_real_so_a_member_reaches_the_pages(alice_client, world):
+    """Otherwise an outsider's 404 above could come from an object that does not exist."""
+    reached = [
+        route.route
+        for route in PARTNERSHIP_ROUTES
+        if alice_client.get(route.fill(real_values(world, route))).status_code == 200
+    ]
+    assert len(reached) >= 30, reached

@@ -196,3 +196,27 @@ def test_every_variable_in_env_example_has_a_comment_above_it():
             assert above.startswith("# ") and not assignment.match(above), (
                 f"{line!r} needs its own comment line"
             )
+
+
+def test_rate_limits_have_no_switch_to_turn_them_off(tmp_path):
+    """The suite runs with the limits production has; a test that needs many tries sets its own."""
+    names, _dynamic = variables_read_by(ROOT / "trustapp" / "settings.py")
+    assert not {name for name in names if "RATE" in name}
+    code = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps(settings.ACCOUNT_RATE_LIMITS))"
+    )
+    result = run_python(["-c", code], tmp_path, SECRET_KEY="x", DISABLE_RATE_LIMITS="1")
+    assert result.returncode == 0, result.stderr
+    limits = json.loads(result.stdout)
+    assert limits["login_failed"] and limits["signup"] and limits["invitation"]
+
+
+def test_every_way_the_tests_differ_from_production_is_given_a_reason():
+    """The one list is the comment beside TEST_ENV in the Makefile."""
+    makefile = (ROOT / "Makefile").read_text()
+    test_env = re.search(r"^TEST_ENV := (.*)$", makefile, re.MULTILINE)[1]
+    block = makefile[: makefile.index("TEST_ENV :=")].rsplit("\n\n", 1)[-1]
+    for assignment in test_env.split():
+        assert f"# - {assignment}:" in block, f"say why the tests set {assignment}"
+    assert "Makefile" in (ROOT / "tests" / "conftest.py").read_text().split('"""')[1]

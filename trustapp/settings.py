@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Before anything reads the path, the query or the session (trustapp/lib/inputs.py).
+    "trustapp.lib.inputs.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -218,8 +220,6 @@ ACCOUNT_RATE_LIMITS = {
     # Ours: opening or answering invitation links (guessing tokens is hopeless, but cheap to stop).
     "invitation": "30/m/ip,60/h/user",
 }
-if env_bool("DISABLE_RATE_LIMITS"):  # test suites only
-    ACCOUNT_RATE_LIMITS = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "trustapp.accounts.mfa.MFAAdapter"  # secrets encrypted at rest
 MFA_TOTP_ISSUER = "Trustapp"

@@ -6,7 +6,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -16,6 +15,7 @@ from trustapp.appreciations.forms import AppreciationForm, LogFilterForm, ReplyF
 from trustapp.appreciations.models import TEXT_MAX_LENGTH, Appreciation
 from trustapp.couples.access import partnership_view
 from trustapp.lib.htmx import wants_partial
+from trustapp.lib.safe_next import safe_next
 
 PAGE_SIZE = 20
 
@@ -51,16 +51,6 @@ def _log_url(partnership):
     return reverse("appreciations:log", args=[partnership.public_id])
 
 
-def _back(request, default):
-    """Where a plain (no JavaScript) form returns to: its `next` if it is ours."""
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
-
-
 def _anchored(url, appreciation):
     return f"{url.split('#')[0]}#appreciation-{appreciation.pk}"
 
@@ -73,7 +63,7 @@ def _render_item(request, partnership, appreciation, *, reply_form=None, status=
             "a": appreciation,
             "partnership": partnership,
             "partner": partnership.partner_of(request.user),
-            "back": _back(request, appreciation.get_absolute_url()),
+            "back": safe_next(request, appreciation.get_absolute_url()),
             "reply_form": reply_form,
         },
         status=status,
@@ -97,8 +87,8 @@ def _filter(queryset, filters, user, partner):
     if quality := filters.get("quality"):
         queryset = queryset.filter(qualities__quality=quality)
     if month := filters.get("month"):
-        following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-        queryset = queryset.filter(happened_on__gte=month, happened_on__lt=following)
+        # By year and month, not up to the 1st of the next month: after 9999-12 there is none.
+        queryset = queryset.filter(happened_on__year=month.year, happened_on__month=month.month)
     if text := filters.get("q"):
         queryset = queryset.filter(text__icontains=text)
     return queryset
@@ -202,7 +192,7 @@ def new(request, partnership):
                 messages.success(
                     request, _("Saved as a private note. Only you can see it until you share it.")
                 )
-            return redirect(_anchored(_back(request, _log_url(partnership)), appreciation))
+            return redirect(_anchored(safe_next(request, _log_url(partnership)), appreciation))
         status = 422
     else:
         text = request.GET.get("text", "")[:TEXT_MAX_LENGTH]
@@ -210,7 +200,12 @@ def new(request, partnership):
     return render(
         request,
         "appreciations/new.html",
-        {"partnership": partnership, "partner": partner, "form": form, "next": _back(request, "")},
+        {
+            "partnership": partnership,
+            "partner": partner,
+            "form": form,
+            "next": safe_next(request, ""),
+        },
         status=status,
     )
 
@@ -248,7 +243,7 @@ def edit(request, partnership, pk):
                 share="share" in request.POST,
             )
             messages.success(request, _("Your changes are saved."))
-            return redirect(_anchored(_back(request, _log_url(partnership)), appreciation))
+            return redirect(_anchored(safe_next(request, _log_url(partnership)), appreciation))
         status = 422
     else:
         form = AppreciationForm(
@@ -267,7 +262,7 @@ def edit(request, partnership, pk):
             "partner": partner,
             "a": appreciation,
             "form": form,
-            "next": _back(request, ""),
+            "next": safe_next(request, ""),
         },
         status=status,
     )
@@ -301,7 +296,7 @@ def share(request, partnership, pk):
         return _render_item(request, partnership, appreciation)
     partner = partnership.partner_of(request.user)
     messages.success(request, _("Shared with %(name)s.") % {"name": partner.name})
-    return redirect(_anchored(_back(request, _log_url(partnership)), appreciation))
+    return redirect(_anchored(safe_next(request, _log_url(partnership)), appreciation))
 
 
 @partnership_view(paired=True)
@@ -317,10 +312,12 @@ def react(request, partnership, pk):
             appreciation.reaction_error = str(error)
             return _render_item(request, partnership, appreciation, status=422)
         messages.error(request, str(error))
-        return redirect(_anchored(_back(request, appreciation.get_absolute_url()), appreciation))
+        return redirect(
+            _anchored(safe_next(request, appreciation.get_absolute_url()), appreciation)
+        )
     if wants_partial(request):
         return _render_item(request, partnership, appreciation)
-    return redirect(_anchored(_back(request, appreciation.get_absolute_url()), appreciation))
+    return redirect(_anchored(safe_next(request, appreciation.get_absolute_url()), appreciation))
 
 
 @partnership_view(paired=True)
@@ -338,7 +335,9 @@ def reply(request, partnership, pk):
     if form.is_valid():
         if wants_partial(request):
             return _render_item(request, partnership, appreciation)
-        return redirect(_anchored(_back(request, appreciation.get_absolute_url()), appreciation))
+        return redirect(
+            _anchored(safe_next(request, appreciation.get_absolute_url()), appreciation)
+        )
     if wants_partial(request):
         return _render_item(request, partnership, appreciation, reply_form=form, status=422)
     return render(
@@ -348,7 +347,7 @@ def reply(request, partnership, pk):
             "partnership": partnership,
             "partner": partnership.partner_of(request.user),
             "a": appreciation,
-            "back": _back(request, appreciation.get_absolute_url()),
+            "back": safe_next(request, appreciation.get_absolute_url()),
             "reply_form": form,
         },
         status=422,

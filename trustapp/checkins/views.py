@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -22,6 +21,7 @@ from trustapp.checkins.models import ActionPoint, AgendaItem, CheckIn, CheckInCa
 from trustapp.checkins.trend import trend_for
 from trustapp.couples.access import partnership_view
 from trustapp.lib.htmx import wants_partial
+from trustapp.lib.safe_next import safe_next
 
 # htmx stops polling when a response carries this status.
 STOP_POLLING = 286
@@ -283,9 +283,7 @@ def action_done(request, partnership, action_pk):
         pk=action_pk,
     )
     action.mark(done=request.POST.get("done") == "1", by=request.user)
-    return_to = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(return_to, {request.get_host()}):
-        return_to = action.checkin.get_absolute_url()
+    return_to = safe_next(request, action.checkin.get_absolute_url())
     action.editable = services.step_is_editable(action, partnership=partnership)
     if wants_partial(request):
         context = {"action": action, "partnership": partnership, "can_write": True}

@@ -4,7 +4,6 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,6 +14,7 @@ from trustapp.conversations.forms import AnswerForm, DrawForm, TakeawayForm, Tal
 from trustapp.conversations.models import Conversation, Prompt, PromptChoice, Topic
 from trustapp.couples.access import partnership_view
 from trustapp.lib.htmx import wants_partial
+from trustapp.lib.safe_next import safe_next
 
 HISTORY_PAGE_SIZE = 20
 ONGOING_LIMIT = 10
@@ -42,13 +42,6 @@ def _get_conversation_for_user(partnership, pk):
     )
     conversation.partnership = partnership  # already loaded, with its members
     return conversation
-
-
-def _safe_next(request, fallback):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return fallback
 
 
 # Browsing ----------------------------------------------------------------------------
@@ -197,7 +190,7 @@ def _choose(request, partnership, slug, field):
     elif field == "hidden" and value == "1":
         messages.info(request, _("Hidden. You can find it again under “Hidden prompts”."))
     fallback = reverse("conversations:prompt", args=[partnership.public_id, prompt.slug])
-    return redirect(_safe_next(request, fallback))
+    return redirect(safe_next(request, fallback))
 
 
 @partnership_view(paired=True)

@@ -3,12 +3,12 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from trustapp.couples.access import partnership_view
 from trustapp.lib.htmx import render_page, wants_partial
+from trustapp.lib.safe_next import safe_next
 from trustapp.privacy import prenup_services as services
 from trustapp.privacy.prenup import prenup_of
 from trustapp.privacy.prenup_forms import ChoiceForm
@@ -16,15 +16,6 @@ from trustapp.privacy.prenup_forms import ChoiceForm
 
 def _page(partnership):
     return reverse("privacy:prenup", args=[partnership.public_id])
-
-
-def _back(request, partnership):
-    target = request.POST.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return _page(partnership)
 
 
 def _render(request, partnership, *, form=None, problem=None, status=200):
@@ -38,7 +29,7 @@ def _render(request, partnership, *, form=None, problem=None, status=200):
             "prenup": prenup,
             "form": form or ChoiceForm.for_prenup(prenup),
             "problem": problem,
-            "next": request.POST.get("next") or _page(partnership),
+            "next": safe_next(request, _page(partnership)),
         },
         partial="choice",
         status=status,
@@ -49,14 +40,14 @@ def _done(request, partnership, message):
     if wants_partial(request):
         return _render(request, partnership)
     messages.success(request, message)
-    return redirect(_back(request, partnership))
+    return redirect(safe_next(request, _page(partnership)))
 
 
 def _failed(request, partnership, problem, form=None):
     if wants_partial(request):
         return _render(request, partnership, form=form, problem=problem, status=409)
     messages.error(request, problem)
-    return redirect(_back(request, partnership))
+    return redirect(safe_next(request, _page(partnership)))
 
 
 @partnership_view(paired=True)

@@ -1,0 +1,54 @@
+"""The static files as production serves them: collected into a manifest of hashed names.
+
+The rest of the suite runs with STATIC_MANIFEST=0 (see TEST_ENV in the Makefile), so this is
+where a missing or misspelt static file fails, as it would fail every page in production
+("Missing staticfiles manifest entry").
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.management import call_command
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parent.parent
+STATIC_TAG = re.compile(r"""{%\s*static\s+['"]([^'"]+)['"]""")
+
+
+@pytest.fixture
+def manifest(settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    return staticfiles_storage
+
+
+def test_every_static_file_a_template_names_is_in_the_manifest(manifest):
+    names = {
+        name
+        for template in (ROOT / "templates").rglob("*.html")
+        for name in STATIC_TAG.findall(template.read_text())
+    }
+    assert len(names) >= 5, names
+    for name in sorted(names):
+        hashed = manifest.stored_name(name)  # ValueError when it is missing
+        assert hashed != name and (Path(manifest.location) / hashed).exists()
+
+
+def test_pages_link_the_hashed_files(manifest, alice_client, partnership, client):
+    assert manifest.stored_name("css/app.css") != "css/app.css"
+    pages = [
+        (client, reverse("account_login")),
+        (alice_client, reverse("couples:home", args=[partnership.public_id])),
+        (alice_client, reverse("appreciations:log", args=[partnership.public_id])),
+        (alice_client, reverse("manifest")),
+    ]
+    for visitor, url in pages:
+        response = visitor.get(url)
+        assert response.status_code == 200, url
+    body = client.get(reverse("account_login")).content.decode()
+    assert manifest.url("css/app.css") in body
