@@ -133,6 +133,22 @@ def test_taking_an_answer_back(alice_client, bob_client, partnership, revealed, 
     assert ALICE_WORDS not in bobs and "took this answer back" in bobs
 
 
+def test_after_taking_an_answer_back_its_author_can_answer_again(
+    alice_client, bob_client, partnership, revealed
+):
+    response = alice_client.post(url("withdraw", partnership, revealed.pk))
+    assert response.status_code == 302
+    page = alice_client.get(response["Location"]).content.decode()
+    assert "You took your answer back" in page
+    assert "Your turn" in page and "Save my answer" in page
+    assert "You have both answered" not in page
+    assert BOB_WORDS not in page  # private again until she answers
+    response = alice_client.post(url("answer", partnership, revealed.pk), {"text": "Again."})
+    assert response.status_code == 302
+    bobs = bob_client.get(url("conversation", partnership, revealed.pk)).content.decode()
+    assert "Again." in bobs and "You have both answered" in bobs
+
+
 def test_taking_an_answer_back_before_the_reveal_is_refused(
     alice_client, alice, partnership, conversation
 ):

@@ -216,8 +216,10 @@ def prompt_draw(*, partnership, depth=None, exclude_pk=None):
 
 
 def with_answer_state(conversations, user):
-    """Annotate whether `user` and their partner answered, without loading any answer."""
-    answers = Answer.objects.filter(conversation=OuterRef("pk"))
+    """Annotate whether `user` and their partner answered, without loading any answer.
+
+    An answer taken back does not count: its author may answer again."""
+    answers = Answer.objects.filter(conversation=OuterRef("pk"), withdrawn_at__isnull=True)
     return conversations.annotate(
         i_answered=Exists(answers.filter(user=user)),
         partner_answered=Exists(answers.exclude(user=user)),
@@ -284,10 +286,10 @@ def answer_submit(*, conversation, user, text="", just_talk=False):
         answer, created = Answer.objects.update_or_create(
             conversation=locked,
             user=user,
-            defaults={"kind": kind, "text": text, "updated_at": now},
+            defaults={"kind": kind, "text": text, "updated_at": now, "withdrawn_at": None},
             create_defaults={"kind": kind, "text": text, "created_at": now, "updated_at": now},
         )
-        others = locked.answers.exclude(user=user).exists()
+        others = locked.answers.exclude(user=user).filter(withdrawn_at__isnull=True).exists()
         if others:
             locked.revealed_at = now
             locked.save(update_fields=["revealed_at"])
@@ -321,8 +323,12 @@ def answer_submit(*, conversation, user, text="", just_talk=False):
 
 
 def answer_withdraw(*, conversation, user):
-    """Take an answer back after the reveal: its words are erased, the fact stays visible."""
+    """Take an answer back after the reveal: its words are erased, the fact stays visible.
+
+    Before they talked, the conversation is open again: the partner's answer is private
+    again until its author answers anew, one for one as the first time."""
     with transaction.atomic():
+        locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
         answer = (
             Answer.objects.select_for_update()
             .filter(conversation=conversation, user=user, withdrawn_at__isnull=True)
@@ -330,13 +336,17 @@ def answer_withdraw(*, conversation, user):
         )
         if answer is None or not answer.is_written:
             raise ConversationError(_("There is no written answer of yours to take back."))
-        if conversation.revealed_at is None:
+        if locked.revealed_at is None:
             raise ConversationError(
                 _("Your answer is still private. You can change it instead of taking it back.")
             )
         answer.text = ""
         answer.withdrawn_at = timezone.now()
         answer.save(update_fields=["text", "withdrawn_at"])
+        if locked.talked_at is None:
+            locked.revealed_at = None
+            locked.save(update_fields=["revealed_at"])
+        conversation.revealed_at = locked.revealed_at
     return answer
 
 
@@ -417,9 +427,11 @@ def _status_sql():
     membership, partnership = Membership._meta.db_table, Partnership._meta.db_table
     user = get_user_model()._meta.db_table
     return f"""
-        SELECT c.revealed_at,
-               EXISTS (SELECT 1 FROM {answer} a WHERE a.conversation_id = c.id AND a.user_id = %s),
-               EXISTS (SELECT 1 FROM {answer} a WHERE a.conversation_id = c.id AND a.user_id <> %s),
+        SELECT c.revealed_at, c.talked_at,
+               EXISTS (SELECT 1 FROM {answer} a WHERE a.conversation_id = c.id
+                       AND a.user_id = %s AND a.withdrawn_at IS NULL),
+               EXISTS (SELECT 1 FROM {answer} a WHERE a.conversation_id = c.id
+                       AND a.user_id <> %s AND a.withdrawn_at IS NULL),
                u.display_name, u.email
           FROM {conversation} c
           JOIN {partnership} p ON p.id = c.partnership_id
@@ -443,9 +455,10 @@ def conversation_status(*, public_id, pk, user):
         row = cursor.fetchone()
     if row is None:
         return None
-    revealed_at, i_answered, partner_answered, display_name, email = row
+    revealed_at, talked_at, i_answered, partner_answered, display_name, email = row
     return {
         "revealed": revealed_at is not None,
+        "talked": talked_at is not None,
         "i_answered": i_answered,
         "partner_answered": partner_answered,
         "partner_name": display_name or (email or "").split("@")[0],
@@ -458,9 +471,13 @@ def answers_for(conversation, user, answers=None):
         answers = list(conversation.answers.all())
     mine = next((a for a in answers if a.user_id == user.pk), None)
     theirs = next((a for a in answers if a.user_id != user.pk), None)
+    if conversation.revealed_at is None and mine is not None and mine.is_withdrawn:
+        mine = None  # taken back before the talk: theirs to answer again
     if theirs is None:
         return mine, PartnerAnswer()
     if conversation.revealed_at is None:
+        if theirs.is_withdrawn:
+            return mine, PartnerAnswer(withdrawn=True)
         return mine, PartnerAnswer(answered=True)
     if not theirs.is_written:
         return mine, PartnerAnswer(answered=True, just_talk=True)
