@@ -180,6 +180,9 @@ def test_the_waiting_count_follows_the_same_rules_as_the_orm(partnership, alice,
             revision_id=withdrawn.agreed_revision_id,
         )
         agreements.agreement_retire(agreement=agreed, user=bob)
+        retired = in_force(partnership, alice, bob, title="Retired by both")
+        agreements.agreement_retire(agreement=retired, user=alice)
+        agreements.agreement_retire(agreement=Agreement.objects.get(pk=retired.pk), user=bob)
         asked = in_force(partnership, bob, alice, title="Alice wants it gone")
         agreements.agreement_retire(agreement=asked, user=alice)
         propose(elsewhere, carol, title="Not theirs")
@@ -212,7 +215,7 @@ def test_the_waiting_count_follows_the_same_rules_as_the_orm(partnership, alice,
 def orm_status(public_id, pk, user):
     """The poll's query as it was written with the ORM."""
     partner = Membership.objects.filter(partnership=OuterRef("partnership")).exclude(user=user)
-    answers = Answer.objects.filter(conversation=OuterRef("pk"))
+    answers = Answer.objects.filter(conversation=OuterRef("pk"), withdrawn_at__isnull=True)
     row = (
         Conversation.objects.filter(
             pk=pk, partnership__public_id=public_id, partnership__memberships__user=user
@@ -225,6 +228,7 @@ def orm_status(public_id, pk, user):
         )
         .values(
             "revealed_at",
+            "talked_at",
             "i_answered",
             "partner_answered",
             "partner_display_name",
@@ -236,6 +240,7 @@ def orm_status(public_id, pk, user):
         return None
     return {
         "revealed": row["revealed_at"] is not None,
+        "talked": row["talked_at"] is not None,
         "i_answered": row["i_answered"],
         "partner_answered": row["partner_answered"],
         "partner_name": row["partner_display_name"] or (row["partner_email"] or "").split("@")[0],
@@ -270,6 +275,8 @@ def test_the_polled_status_follows_the_same_rules_as_the_orm(partnership, alice,
                 is None
             )
 
+    check()
+    conversations.answer_withdraw(conversation=started[2], user=alice)
     check()
     partnership_leave(partnership=partnership, user=bob)  # a former member still reads it
     check()

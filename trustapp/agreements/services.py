@@ -437,6 +437,7 @@ def _waiting_sql():
         SELECT
           (SELECT COUNT(*) FROM {agreement} a
             WHERE a.partnership_id = %(partnership)s
+              AND a.status NOT IN (%(retired)s, %(set_aside)s)
               AND ((a.pending_revision_id IS NOT NULL
                     AND NOT EXISTS (SELECT 1 FROM {consent} c
                                      WHERE c.revision_id = a.pending_revision_id
@@ -462,7 +463,15 @@ def waiting_counts(partnership, user):
     if not partnership.is_active:
         return {"agreements": 0, "boundaries": 0}
     with prepared_cursor() as cursor:
-        cursor.execute(_waiting_sql(), {"partnership": partnership.pk, "user": user.pk})
+        cursor.execute(
+            _waiting_sql(),
+            {
+                "partnership": partnership.pk,
+                "user": user.pk,
+                "retired": Agreement.Status.RETIRED.value,
+                "set_aside": Agreement.Status.SET_ASIDE.value,
+            },
+        )
         agreements_waiting, boundaries_waiting = cursor.fetchone()
     return {"agreements": agreements_waiting, "boundaries": boundaries_waiting}
 
