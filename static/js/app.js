@@ -23,14 +23,6 @@
       });
     });
 
-    // On a phone the section row scrolls sideways: bring the current section into view.
-    root.querySelectorAll(".nav-sections").forEach(function (row) {
-      var current = row.querySelector("[aria-current]");
-      if (current && row.scrollWidth > row.clientWidth) {
-        row.scrollLeft = Math.max(0, current.offsetLeft - row.offsetLeft - 16);
-      }
-    });
-
     // Time zone inputs start from the browser's own zone when still at the default.
     root.querySelectorAll("[data-detect-time-zone]").forEach(function (input) {
       var zone;
