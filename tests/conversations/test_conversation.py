@@ -61,7 +61,10 @@ def test_answering_without_javascript_saves_and_redirects(
 ):
     response = alice_client.post(url("answer", partnership, conversation.pk), {"text": ALICE_WORDS})
     assert response.status_code == 302
-    assert response["Location"] == url("conversation", partnership, conversation.pk)
+    # Back to the region she answered in (the keyboard carries on from there).
+    assert response["Location"] == url("conversation", partnership, conversation.pk) + (
+        "#conversation"
+    )
     assert Answer.objects.get(user=alice).text == ALICE_WORDS
     page = alice_client.get(response["Location"]).content.decode()
     assert "It stays private until Bob has answered too" in page

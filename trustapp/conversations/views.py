@@ -373,7 +373,8 @@ def _after_post(request, partnership, conversation, message=None):
         return _render_conversation(request, partnership, conversation, notice=message)
     if message:
         messages.success(request, message)
-    return redirect(conversation)
+    # Back to the region they were in, so the keyboard carries on from there.
+    return redirect(f"{conversation.get_absolute_url()}#conversation")
 
 
 @partnership_view(paired=True)
