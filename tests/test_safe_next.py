@@ -8,7 +8,6 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
-from trustapp.couples.prenup import DataPrenup
 
 from tests.appreciations.conftest import make_appreciation
 from tests.checkins.support import action_point, open_checkin
@@ -16,6 +15,7 @@ from trustapp.appreciations.models import Appreciation
 from trustapp.checkins.models import ActionPoint
 from trustapp.conversations.models import PromptChoice
 from trustapp.lib.safe_next import safe_next
+from trustapp.privacy.prenup import DataPrenup
 
 NOT_OURS = [
     "abc",

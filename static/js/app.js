@@ -23,14 +23,6 @@
       });
     });
 
-    // On a phone the section row scrolls sideways: bring the current section into view.
-    root.querySelectorAll(".nav-sections").forEach(function (row) {
-      var current = row.querySelector("[aria-current]");
-      if (current && row.scrollWidth > row.clientWidth) {
-        row.scrollLeft = Math.max(0, current.offsetLeft - row.offsetLeft - 16);
-      }
-    });
-
     // Time zone inputs start from the browser's own zone when still at the default.
     root.querySelectorAll("[data-detect-time-zone]").forEach(function (input) {
       var zone;
@@ -38,6 +30,38 @@
       if (zone && (!input.value || input.value === "UTC")) input.value = zone;
     });
   }
+
+  // Keep the keyboard where the person was. A swap replaces the button they pressed, so
+  // focus would drop to the page body: give it to what answers them in the new content,
+  // a field to correct first, else the message saying what happened, else the region.
+  var ANSWERS = ["[aria-invalid=true]", ".form-errors, [role=alert]", "[autofocus]", "[role=status], .notice"];
+  var FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]";
+  var focusWasIn = null;
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var active = document.activeElement;
+    var target = event.detail.target;
+    var config = event.detail.requestConfig || {};
+    // A boosted link is a new page; a form sent (boosted or not) stays the same place.
+    var sent = !event.detail.boosted || (config.verb && config.verb !== "get");
+    focusWasIn = sent && active && active !== document.body && target.contains(active) ? target : null;
+  });
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var region = event.target;
+    if (!focusWasIn || !region || region.nodeType !== 1 || !document.body.contains(region)) return;
+    // Out-of-band pieces (a badge in the navigation) settle too: only the region itself counts.
+    if (region !== focusWasIn && !(focusWasIn.id && region.id === focusWasIn.id)) return;
+    focusWasIn = null;
+    var active = document.activeElement;
+    if (active && active !== document.body && document.body.contains(active)) return;
+    var next = null;
+    for (var i = 0; i < ANSWERS.length && !next; i++) next = region.querySelector(ANSWERS[i]);
+    next = next || (region === document.body ? document.getElementById("main") : region);
+    if (!next) return;
+    if (!next.matches(FOCUSABLE)) next.setAttribute("tabindex", "-1");
+    next.focus();
+  });
 
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
   document.addEventListener("htmx:load", function (event) { enhance(event.target); });

@@ -19,7 +19,8 @@ def test_agreeing_with_a_plain_post_redirects_to_the_agreement(bob_client, partn
     response = bob_client.post(
         url("agree", agreement), {"revision": fresh(agreement).pending_revision_id}, follow=True
     )
-    assert response.redirect_chain[-1][0] == agreement.get_absolute_url()
+    # Back to the panel he acted in (the keyboard carries on from there).
+    assert response.redirect_chain[-1][0] == agreement.get_absolute_url() + "#agreement-panel"
     assert "It is in force for both of you now." in response.content.decode()
     assert fresh(agreement).status == Status.IN_FORCE
 

@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from tests.agreements.conftest import fresh, in_force, leave, propose, suggest
@@ -91,3 +92,54 @@ def test_a_suggestion_on_a_proposal_shows_what_changed_from_the_proposers_words(
     assert "Bob suggested new words" in body
     assert "What changed from your words:" in body
     assert "kindly." in body.split("<ins>")[1].split("</ins>")[0]
+
+
+def test_a_withdrawn_agreement_with_a_suggested_change_offers_one_yes(
+    alice_client, bob_client, partnership, alice, bob
+):
+    agreement = in_force(partnership, alice, bob, text="We call when late.")
+    services.agreement_withdraw(agreement=fresh(agreement), user=alice, note="Texts are fine")
+    suggest(agreement, bob, "We text when late.")
+    agree_url = reverse("agreements:agree", args=[partnership.public_id, agreement.pk])
+    body = alice_client.get(detail_url(agreement)).content.decode()
+    assert body.count(f'action="{agree_url}"') == 1  # one yes, to the suggested words
+    assert "I agree to these words again" not in body
+    assert "Needs a conversation" in body and "Change suggested" in body
+    bobs = bob_client.get(detail_url(agreement)).content.decode()
+    assert f'action="{agree_url}"' not in bobs  # Bob said yes to his words already
+    assert "They wait for Alice" in bobs
+
+    # Her yes to the new words puts them in force and waits for nobody.
+    response = alice_client.post(agree_url, {"revision": fresh(agreement).pending_revision_id})
+    assert response.status_code == 302
+    agreement = fresh(agreement)
+    assert agreement.status == "in_force" and agreement.pending_revision_id is None
+    for person, client in ((alice, alice_client), (bob, bob_client)):
+        assert services.waiting_counts(partnership, person)["agreements"] == 0
+        body = client.get(detail_url(agreement)).content.decode()
+        assert "Change suggested" not in body and "I agree" not in body
+
+
+def test_the_old_words_can_be_agreed_again_once_the_suggestion_is_set_aside(
+    alice_client, partnership, alice, bob
+):
+    agreement = in_force(partnership, alice, bob, text="We call when late.")
+    services.agreement_withdraw(agreement=fresh(agreement), user=alice)
+    suggest(agreement, bob, "We text when late.")
+    with pytest.raises(services.AgreementError):
+        services.agreement_consent(
+            agreement=fresh(agreement), user=alice, revision_id=agreement.agreed_revision_id
+        )
+    services.agreement_set_aside(agreement=fresh(agreement), user=alice)
+    body = alice_client.get(detail_url(agreement)).content.decode()
+    assert "I agree to these words again" in body
+    services.agreement_consent(
+        agreement=fresh(agreement), user=alice, revision_id=agreement.agreed_revision_id
+    )
+    assert fresh(agreement).status == "in_force"
+
+
+def test_the_set_aside_button_says_plainly_what_it_does(bob_client, partnership, alice, bob):
+    agreement = propose(partnership, alice)
+    body = bob_client.get(detail_url(agreement)).content.decode()
+    assert "Decline this proposal" in body and "Not for us" not in body

@@ -44,3 +44,26 @@ def test_the_home_card_adds_few_queries(
         alice_client.get(partnership.get_absolute_url())
     ours = [q for q in queries.captured_queries if "agreements_" in q["sql"]]
     assert len(ours) == 3  # waiting counts (shared with the nav), due list, summary
+
+
+def test_a_retired_agreement_with_a_revisit_date_waits_for_nobody(
+    alice_client, bob_client, partnership, alice, bob
+):
+    from tests.agreements.conftest import fresh
+    from trustapp.agreements.models import Agreement
+
+    agreement = in_force(
+        partnership,
+        alice,
+        bob,
+        title="Time-out rule",
+        revisit_on=timezone.localdate() - timedelta(days=2),
+    )
+    services.agreement_retire(agreement=fresh(agreement), user=alice)
+    services.agreement_retire(agreement=fresh(agreement), user=bob)
+    for user, client in ((alice, alice_client), (bob, bob_client)):
+        assert services.waiting_counts(partnership, user) == {"agreements": 0, "boundaries": 0}
+        assert not Agreement.objects.waiting_on(user).exists()
+        body = client.get(partnership.get_absolute_url()).content.decode()
+        assert "waits for your answer" not in body and "Due for a revisit" not in body
+        assert "waiting for you" not in body  # the navigation's badge

@@ -86,6 +86,7 @@ def test_logging_and_reacting_work_without_javascript(
 ):
     alice_page = browser_page(alice, java_script_enabled=False)
     alice_page.goto(partnership.get_absolute_url())
+    alice_page.get_by_text("Write down something Bob did").click()  # the form opens on demand
     log_one(alice_page, "Remembered my dentist appointment for me.", ["Reliable", "Present"])
     expect(alice_page.get_by_text("Shared with Bob. Thank you for noticing.")).to_be_visible()
     expect(alice_page.locator(".appreciations-card")).to_be_visible()

@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support.browser import assert_accessible, save_screenshot
+from trustapp.checkins.models import CheckIn
 
 pytestmark = [pytest.mark.browser]
 
@@ -26,16 +27,29 @@ def test_both_answer_see_both_and_the_trend_and_a_step_carries_over(
     # Alice, on a laptop with JavaScript: the answer form is enhanced by htmx.
     alice_page = browser_page(alice)
     alice_page.goto(base)
+    # Visiting the tab opens nothing: starting is her choice, a button.
     expect(alice_page.get_by_role("heading", name="Our check-in", exact=True)).to_be_visible()
+    assert not CheckIn.objects.exists()
     assert_accessible(alice_page)
-    answer(alice_page, 4, 5, "Our slow Sunday breakfast")
+    alice_page.get_by_role("button", name="Start our first check-in").click()
+    expect(alice_page.get_by_role("heading", name="How we are")).to_be_visible()
+    assert_accessible(alice_page)
+    answer(alice_page, 4, 5, "Our slow Sunday brunch")
     expect(alice_page.get_by_text("Your answer is saved.")).to_be_visible()
     assert_accessible(alice_page)
+    # Before Bob answers, she corrects her own answer.
+    alice_page.locator("#answers").get_by_role("link", name="Change my answer").click()
+    expect(alice_page.get_by_label("What went well?")).to_have_value("Our slow Sunday brunch")
+    alice_page.get_by_label("What went well?").fill("Our slow Sunday breakfast")
+    alice_page.get_by_role("button", name="Save my answer").click()
+    expect(alice_page.get_by_text("Your answer is saved.")).to_be_visible()
+    expect(alice_page.locator("#answers")).to_contain_text("Our slow Sunday breakfast")
 
     # Bob, on his phone, sees that Alice answered but not what she wrote.
     bob_page = browser_page(bob, phone=True)
     bob_page.goto(base)
     expect(bob_page.get_by_text("Alice has answered.")).to_be_visible()
+    assert "brunch" not in bob_page.content()
     assert "Our slow Sunday breakfast" not in bob_page.content()
     assert_accessible(bob_page)
 

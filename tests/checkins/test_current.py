@@ -8,15 +8,33 @@ from trustapp.checkins.models import CheckIn
 from trustapp.couples.services import partnership_leave
 
 
-def test_it_opens_the_check_in_and_goes_there(alice_client, partnership):
+def test_looking_opens_nothing_and_offers_a_button_that_does(alice_client, partnership):
     response = alice_client.get(url("current", partnership))
+    assert response.status_code == 200
+    assert not CheckIn.objects.exists()
+    body = response.content.decode()
+    assert f'action="{url("start", partnership)}"' in body
+    assert "Start our first check-in" in body
+    response = alice_client.post(url("start", partnership))
     checkin = CheckIn.objects.get()
-    assert response.status_code == 302
     assert response["Location"] == checkin.get_absolute_url()
+    assert alice_client.get(url("current", partnership))["Location"] == checkin.get_absolute_url()
+
+
+def test_a_due_check_in_is_offered_not_opened(alice_client, partnership):
+    old = open_checkin(partnership, opened_at=timezone.now() - timedelta(days=8))
+    body = alice_client.get(url("current", partnership)).content.decode()
+    assert "It is time for a new check-in" in body
+    old.refresh_from_db()
+    assert old.is_open and CheckIn.objects.count() == 1
+    alice_client.post(url("start", partnership))
+    old.refresh_from_db()
+    assert not old.is_open and CheckIn.objects.count() == 2
 
 
 def test_both_partners_land_on_the_same_check_in(alice_client, bob_client, partnership):
-    first = alice_client.get(url("current", partnership))["Location"]
+    first = alice_client.post(url("start", partnership))["Location"]
+    assert bob_client.post(url("start", partnership))["Location"] == first
     assert bob_client.get(url("current", partnership))["Location"] == first
 
 

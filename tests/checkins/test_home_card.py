@@ -9,7 +9,8 @@ from tests.checkins.test_history import make_history
 
 def test_the_card_invites_a_first_check_in(alice_client, partnership):
     body = alice_client.get(partnership.get_absolute_url()).content.decode()
-    assert "Start our first check-in" in body and url("current", partnership) in body
+    assert "Start our first check-in" in body
+    assert f'<form method="post" action="{url("start", partnership)}">' in body
 
 
 def test_the_card_says_who_is_still_to_answer_without_saying_what(
@@ -34,6 +35,7 @@ def test_the_card_says_when_a_check_in_is_due(alice_client, partnership):
     open_checkin(partnership, opened_at=timezone.now() - timedelta(days=8))
     body = alice_client.get(partnership.get_absolute_url()).content.decode()
     assert "It is time for a new check-in." in body
+    assert f'<form method="post" action="{url("start", partnership)}">' in body
 
 
 def test_the_nav_links_to_the_current_check_in(alice_client, partnership):

@@ -1,4 +1,4 @@
-"""Both partners open the check-in page at the same moment: one check-in opens."""
+"""Both partners start the check-in at the same moment: one check-in opens."""
 
 import threading
 
@@ -20,7 +20,7 @@ def test_two_partners_arriving_at_once_open_one_check_in(transactional_db, partn
     def arrive():
         try:
             barrier.wait()
-            opened.append(services.current_checkin(partnership).pk)
+            opened.append(services.checkin_start(partnership=partnership).pk)
         except Exception as error:  # pragma: no cover - reported below
             errors.append(error)
         finally:

@@ -29,25 +29,32 @@ def test_the_next_check_in_follows_the_cadence(cadence, expected):
     assert CheckInSchedule.next_date(date(2027, 3, 1), cadence) == expected
 
 
-def test_the_first_visit_opens_the_first_check_in(partnership):
-    checkin = services.current_checkin(partnership)
+def test_looking_opens_nothing_and_starting_opens_the_first_check_in(partnership):
+    assert services.checkin_now(partnership) == (None, True)
+    assert not CheckIn.objects.exists()
+    checkin = services.checkin_start(partnership=partnership)
     assert checkin.is_open
-    assert services.current_checkin(partnership) == checkin
+    assert services.checkin_start(partnership=partnership) == checkin
+    assert services.checkin_now(partnership) == (checkin, False)
     assert CheckIn.objects.count() == 1
 
 
 def test_a_finished_check_in_stays_current_until_the_next_is_due(partnership):
     finished = open_checkin(partnership, closed_at=timezone.now())
-    assert services.current_checkin(partnership) == finished
+    assert services.checkin_now(partnership) == (finished, False)
     later = timezone.localdate() + timedelta(days=7)
-    fresh = services.current_checkin(partnership, today=later)
+    assert services.checkin_now(partnership, today=later) == (finished, True)
+    fresh = services.checkin_start(partnership=partnership, today=later)
     assert fresh != finished and fresh.is_open
 
 
 def test_an_open_check_in_whose_time_has_passed_is_closed_when_the_next_opens(partnership, alice):
     old = open_checkin(partnership, opened_at=timezone.now() - timedelta(days=8))
     answer(old, alice)
-    fresh = services.current_checkin(partnership)
+    assert services.checkin_now(partnership) == (old, True)
+    old.refresh_from_db()
+    assert old.is_open  # looking changed nothing
+    fresh = services.checkin_start(partnership=partnership)
     old.refresh_from_db()
     assert not old.is_open and old.closed_by is None
     assert fresh.is_open and fresh.answers.count() == 0
@@ -56,18 +63,19 @@ def test_an_open_check_in_whose_time_has_passed_is_closed_when_the_next_opens(pa
 def test_a_monthly_rhythm_keeps_the_check_in_open_for_the_month(partnership):
     CheckInSchedule.objects.create(partnership=partnership, cadence=CheckInCadence.MONTHLY)
     checkin = open_checkin(partnership, opened_at=timezone.now() - timedelta(days=20))
-    assert services.current_checkin(partnership) == checkin
+    assert services.checkin_now(partnership) == (checkin, False)
+    assert services.checkin_start(partnership=partnership) == checkin
 
 
-def test_no_check_in_opens_before_the_partner_has_joined(alice):
-    assert services.current_checkin(make_partnership(alice)) is None
+def test_no_check_in_is_due_before_the_partner_has_joined(alice):
+    assert services.checkin_now(make_partnership(alice)) == (None, False)
 
 
-def test_an_archive_never_opens_a_new_check_in(partnership, bob):
+def test_an_archive_is_never_due_a_new_check_in(partnership, bob):
     finished = open_checkin(partnership, opened_at=timezone.now() - timedelta(days=30))
     partnership_leave(partnership=partnership, user=bob)
     partnership.refresh_from_db()
-    assert services.current_checkin(partnership) == finished
+    assert services.checkin_now(partnership) == (finished, False)
     assert CheckIn.objects.count() == 1
 
 

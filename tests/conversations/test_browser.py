@@ -124,3 +124,42 @@ def test_answering_works_with_javascript_disabled(
     bob_page.get_by_role("link", name="Check again").click()
     expect(bob_page.locator(".answer-theirs")).to_contain_text("Alice would rather just talk")
     # (axe needs JavaScript, so the same pages are checked in the journey above.)
+
+
+def test_taking_an_answer_back_updates_the_partners_open_page(
+    browser_page, live_server, transactional_db, partnership, alice, bob, prompt
+):
+    from trustapp.conversations import services
+
+    conversation, _created = services.conversation_start(
+        partnership=partnership, user=alice, prompt=prompt
+    )
+    services.answer_submit(conversation=conversation, user=alice, text=ALICE_WORDS)
+    services.answer_submit(conversation=conversation, user=bob, text=BOB_WORDS)
+    page_url = url("conversation", partnership, conversation.pk)
+    alice_page = browser_page(alice)
+    bob_page = browser_page(bob)
+    bob_page.goto(page_url)
+    expect(bob_page.locator(".answer-theirs")).to_contain_text("alice-only")
+    bob_page.evaluate("window.stillTheSamePage = true")
+
+    alice_page.goto(page_url)
+    alice_page.once("dialog", lambda dialog: dialog.accept())
+    alice_page.get_by_role("button", name="Take my answer back").click()
+    expect(alice_page.get_by_role("heading", name="Your turn")).to_be_visible()
+    expect(alice_page.locator("#conversation-status")).to_contain_text("Bob answered. Your turn")
+    assert "bob-only" not in alice_page.content()
+
+    # Bob's open page follows by itself: her words are gone and the status is right.
+    expect(bob_page.locator("#conversation-status")).to_contain_text(
+        "Waiting for Alice", timeout=12_000
+    )
+    expect(bob_page.get_by_text("alice-only")).to_have_count(0)
+    assert bob_page.evaluate("window.stillTheSamePage") is True
+
+    # Alice answers again, and both see the new answers.
+    alice_page.get_by_label("Your answer").fill("Said again, more kindly. (alice-again)")
+    alice_page.get_by_role("button", name="Save my answer").click()
+    expect(alice_page.locator(".answer-theirs")).to_contain_text("bob-only")
+    expect(bob_page.locator(".answer-theirs")).to_contain_text("alice-again", timeout=12_000)
+    assert not alice_page.js_errors and not bob_page.js_errors

@@ -61,7 +61,10 @@ def test_answering_without_javascript_saves_and_redirects(
 ):
     response = alice_client.post(url("answer", partnership, conversation.pk), {"text": ALICE_WORDS})
     assert response.status_code == 302
-    assert response["Location"] == url("conversation", partnership, conversation.pk)
+    # Back to the region she answered in (the keyboard carries on from there).
+    assert response["Location"] == url("conversation", partnership, conversation.pk) + (
+        "#conversation"
+    )
     assert Answer.objects.get(user=alice).text == ALICE_WORDS
     page = alice_client.get(response["Location"]).content.decode()
     assert "It stays private until Bob has answered too" in page
@@ -131,6 +134,22 @@ def test_taking_an_answer_back(alice_client, bob_client, partnership, revealed, 
     assert "You took your answer back" in response.content.decode()
     bobs = bob_client.get(url("conversation", partnership, revealed.pk)).content.decode()
     assert ALICE_WORDS not in bobs and "took this answer back" in bobs
+
+
+def test_after_taking_an_answer_back_its_author_can_answer_again(
+    alice_client, bob_client, partnership, revealed
+):
+    response = alice_client.post(url("withdraw", partnership, revealed.pk))
+    assert response.status_code == 302
+    page = alice_client.get(response["Location"]).content.decode()
+    assert "You took your answer back" in page
+    assert "Your turn" in page and "Save my answer" in page
+    assert "You have both answered" not in page
+    assert BOB_WORDS not in page  # private again until she answers
+    response = alice_client.post(url("answer", partnership, revealed.pk), {"text": "Again."})
+    assert response.status_code == 302
+    bobs = bob_client.get(url("conversation", partnership, revealed.pk)).content.decode()
+    assert "Again." in bobs and "You have both answered" in bobs
 
 
 def test_taking_an_answer_back_before_the_reveal_is_refused(

@@ -298,3 +298,30 @@ def test_the_week_prompt_is_kept_in_the_cache_until_what_it_depends_on_changes(
     Prompt.objects.filter(pk=after_hide.pk).update(is_active=False)
     services.week_prompt_forget()  # what loading the library does when something changed
     assert services.prompt_of_the_week(partnership, today=MONDAY) != after_hide
+
+
+def test_taking_an_answer_back_before_the_talk_lets_its_author_answer_again(revealed, alice, bob):
+    services.answer_withdraw(conversation=revealed, user=alice)
+    revealed.refresh_from_db()
+    assert not revealed.is_revealed  # bob's answer is private again until alice answers
+    mine, bobs = services.answers_for(revealed, alice)
+    assert mine is None and bobs.answered and bobs.text == ""
+    _bobs_own, alices = services.answers_for(revealed, bob)
+    assert not alices.answered and alices.withdrawn and alices.text == ""
+    state = services.with_answer_state(Conversation.objects.filter(pk=revealed.pk), bob).get()
+    assert state.i_answered and not state.partner_answered
+
+    services.answer_submit(conversation=revealed, user=alice, text="Said better this time.")
+    revealed.refresh_from_db()
+    assert revealed.is_revealed
+    _mine, alices = services.answers_for(revealed, bob)
+    assert alices.text == "Said better this time." and not alices.withdrawn
+
+
+def test_taking_an_answer_back_after_the_talk_keeps_the_conversation_closed(revealed, alice, bob):
+    services.conversation_mark_talked(conversation=revealed, user=bob)
+    services.answer_withdraw(conversation=revealed, user=alice)
+    revealed.refresh_from_db()
+    assert revealed.is_revealed
+    _mine, alices = services.answers_for(revealed, bob)
+    assert alices.withdrawn and alices.text == ""

@@ -50,19 +50,48 @@ def test_it_sends_the_new_line_when_the_partner_answered(
     assert "Secret-marker-bob-17" not in response.content.decode()
 
 
-def test_it_answers_286_to_stop_polling_once_revealed(
+def test_it_reloads_the_conversation_once_revealed(
     alice_client, partnership, revealed, htmx_headers, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(POLL_QUERIES):
         response = alice_client.get(
             url("status", partnership, revealed.pk) + "?seen=10", headers=htmx_headers
         )
-    assert response.status_code == 286
-    assert response["HX-Trigger"] == "conversation-revealed"
+    assert response.status_code == 200
+    assert response["HX-Trigger"] == "conversation-changed"
     body = response.content.decode()
-    assert "every 3s" not in body
+    # It keeps polling until they talked: an answer may still be taken back.
+    assert "?seen=revealed" in body
     assert "You have both answered" in body
     assert len(response.content) < 1000
+
+
+def test_it_reloads_the_partners_page_when_an_answer_is_taken_back(
+    alice, bob_client, partnership, revealed, htmx_headers, django_assert_max_num_queries
+):
+    status = url("status", partnership, revealed.pk)
+    assert bob_client.get(status + "?seen=revealed", headers=htmx_headers).status_code == 204
+    services.answer_withdraw(conversation=revealed, user=alice)
+    with django_assert_max_num_queries(3):
+        response = bob_client.get(status + "?seen=revealed", headers=htmx_headers)
+    assert response.status_code == 200
+    assert response["HX-Trigger"] == "conversation-changed"
+    body = response.content.decode()
+    assert "You have both answered" not in body
+    assert "Waiting for Alice" in body and "?seen=10" in body
+    page = bob_client.get(url("conversation", partnership, revealed.pk)).content.decode()
+    assert ALICE_WORDS not in page and "Waiting for Alice" in page
+
+
+def test_it_answers_286_to_stop_polling_once_they_talked(
+    alice_client, partnership, revealed, alice, htmx_headers
+):
+    services.conversation_mark_talked(conversation=revealed, user=alice)
+    response = alice_client.get(
+        url("status", partnership, revealed.pk) + "?seen=revealed", headers=htmx_headers
+    )
+    assert response.status_code == 286
+    assert "every 3s" not in response.content.decode()
 
 
 def test_without_htmx_it_sends_people_to_the_conversation_page(
@@ -85,10 +114,13 @@ def test_the_waiting_page_polls_and_offers_a_refresh_link(alice_client, partners
     assert f'href="{url("conversation", partnership, conversation.pk)}"' in body
     assert "Check again" in body
     # The conversation region reloads itself when the poller reports the reveal.
-    assert 'hx-trigger="conversation-revealed from:body"' in body
+    assert 'hx-trigger="conversation-changed from:body"' in body
 
 
-def test_a_revealed_page_does_not_poll(alice_client, partnership, revealed):
+def test_a_revealed_page_polls_until_they_talked(alice_client, alice, partnership, revealed):
+    body = alice_client.get(url("conversation", partnership, revealed.pk)).content.decode()
+    assert "every 3s" in body and "?seen=revealed" in body
+    services.conversation_mark_talked(conversation=revealed, user=alice)
     body = alice_client.get(url("conversation", partnership, revealed.pk)).content.decode()
     assert "every 3s" not in body
     assert "Check again" not in body

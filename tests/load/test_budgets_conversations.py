@@ -198,7 +198,7 @@ ACTIONS = [
     ),
     Budget(
         "take an answer back (htmx)",
-        10,
+        12,  # it locks the conversation and opens it again: two statements more than before
         lambda w: Call(url("withdraw", w.partnership, fresh_revealed(w).pk), "post", htmx=True),
     ),
     Budget(

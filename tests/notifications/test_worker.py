@@ -152,7 +152,8 @@ def test_with_redis_unreachable_pages_work_check_ins_save_and_reminders_follow_l
     public_id = partnership.public_id
     with real_broker(closed):
         assert alice_client.get(partnership.get_absolute_url()).status_code == 200
-        assert alice_client.get(reverse("checkins:current", args=[public_id])).status_code == 302
+        assert alice_client.get(reverse("checkins:current", args=[public_id])).status_code == 200
+        assert alice_client.post(reverse("checkins:start", args=[public_id])).status_code == 302
         checkin = CheckIn.objects.get(partnership=partnership)
         answered = alice_client.post(
             reverse("checkins:answer", args=[public_id, checkin.pk]),

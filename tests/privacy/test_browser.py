@@ -99,6 +99,7 @@ def test_partners_choose_together_download_their_data_and_one_says_goodbye(
 
     # Both see the step on their home page; Alice suggests keeping everything.
     alice_page.goto(f"/p/{pid}/")
+    alice_page.get_by_text("What happens to what we shared").first.click()  # opens on demand
     step = alice_page.locator(".prenup-choice")
     expect(step.get_by_text("the most private option applies")).to_be_visible()
     look(alice_page, "01-alice-home-step")

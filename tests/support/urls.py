@@ -50,8 +50,6 @@ def routes():
 
 def build_world(partnership, alice, bob):
     """One of each kind in alice and bob's space; the values each URL parameter takes."""
-    from trustapp.notifications.tokens import make_token
-
     from tests.agreements.conftest import propose
     from tests.appreciations.conftest import make_appreciation
     from tests.checkins.support import action_point, open_checkin, topic
@@ -59,6 +57,7 @@ def build_world(partnership, alice, bob):
     from trustapp.conversations import services as conversations
     from trustapp.conversations.models import Prompt
     from trustapp.couples import services as couples
+    from trustapp.notifications.tokens import make_token
 
     agreement = propose(partnership, alice)
     boundary = agreements.boundary_state(partnership=partnership, owner=alice, text="Knock first.")

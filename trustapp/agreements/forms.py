@@ -45,7 +45,18 @@ def category_field():
     )
 
 
-class AgreementWordsForm(forms.Form):
+class OwnIdsForm(forms.Form):
+    """Field ids start with the form's own `id_prefix`, so two forms on one page (the
+    comment box beside a suggestion htmx swaps in) never share an id like `id_text`."""
+
+    id_prefix = "agreement"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+
+class AgreementWordsForm(OwnIdsForm):
     """The words of an agreement: used to propose one and to suggest a change."""
 
     title = forms.CharField(
@@ -92,10 +103,12 @@ class ProposeForm(AgreementWordsForm):
 
 
 class SuggestChangeForm(AgreementWordsForm):
+    id_prefix = "suggestion"
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class DetailsForm(forms.Form):
+class DetailsForm(OwnIdsForm):
+    id_prefix = "details"
     category = category_field()
     revisit_on = RevisitDateField(
         help_text=_("Leave it empty if you do not want a reminder to look at it again.")
@@ -103,7 +116,8 @@ class DetailsForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(OwnIdsForm):
+    id_prefix = "withdraw"
     note = text_field(
         label=_("A note for your partner"),
         max_length=500,
@@ -113,7 +127,8 @@ class WithdrawForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(OwnIdsForm):
+    id_prefix = "comment"
     text = text_field(
         label=_("Your comment"),
         max_length=1000,
@@ -122,7 +137,8 @@ class CommentForm(forms.Form):
     )
 
 
-class BoundaryForm(forms.Form):
+class BoundaryForm(OwnIdsForm):
+    id_prefix = "boundary"
     text = text_field(
         label=_("Your boundary"),
         max_length=500,
@@ -133,4 +149,5 @@ class BoundaryForm(forms.Form):
 
 
 class BoundaryEditForm(BoundaryForm):
+    id_prefix = "boundary-edit"
     version = forms.IntegerField(widget=forms.HiddenInput)

@@ -69,7 +69,7 @@ class AgreementQuerySet(models.QuerySet):
         )
 
     def waiting_on(self, user):
-        """Agreements that wait for `user`: a proposal they have not agreed to yet, or
+        """Open agreements that wait for `user`: a proposal they have not agreed to yet, or
         their partner's request to retire one."""
         return self.filter(self.waiting_condition(user))
 
@@ -81,8 +81,12 @@ class AgreementQuerySet(models.QuerySet):
         consented = Consent.objects.filter(
             revision=OuterRef("pending_revision"), user=user, withdrawn_at__isnull=True
         )
-        return (Q(pending_revision__isnull=False) & ~Exists(consented)) | (
-            Q(retire_requested_by__isnull=False) & ~Q(retire_requested_by=user)
+        # A retired or set-aside agreement keeps its history (who asked to retire it),
+        # but waits for nobody.
+        closed = Q(status__in=[Agreement.Status.RETIRED, Agreement.Status.SET_ASIDE])
+        return ~closed & (
+            (Q(pending_revision__isnull=False) & ~Exists(consented))
+            | (Q(retire_requested_by__isnull=False) & ~Q(retire_requested_by=user))
         )
 
     def summary(self, partnership):

@@ -263,6 +263,15 @@ def agreement_consent(*, agreement, user, revision_id):
                 _("These words are no longer the latest. Please read the current version."),
                 agreement,
             )
+        if agreement.pending_revision_id not in (None, revision.pk):
+            # One yes at a time: while new words wait, agreeing again to the old ones
+            # would put them in force beside a suggestion that still waits for this person.
+            raise AgreementError(
+                _(
+                    "New words are suggested. Say yes to them, or set the suggestion aside "
+                    "first to agree to the earlier words again."
+                )
+            )
         standing = _standing_consents(revision)
         if user.pk in standing:
             return agreement

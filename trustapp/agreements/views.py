@@ -250,7 +250,8 @@ def _answer(request, partnership, pk, *, done="", error="", status=200, **extra)
         messages.error(request, error)
     elif done:
         messages.success(request, done)
-    return redirect(agreement)
+    # Back to the panel they acted in, so the keyboard carries on from there.
+    return redirect(f"{agreement.get_absolute_url()}#agreement-panel")
 
 
 def _agreed_message(agreement, partner):

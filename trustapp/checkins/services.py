@@ -65,22 +65,15 @@ def next_due_date(checkin, cadence):
 # -- Opening and closing ----------------------------------------------------------------
 
 
-def current_checkin(partnership, *, today=None):
-    """The check-in the two of you are on now; the page a reminder links to shows it.
-
-    The open check-in, or a new one when the next is due by the partnership's cadence
-    (an open check-in whose time has passed is closed first, so each period has its own;
-    a partner's unrevealed answer stays private forever). While the next is not yet due,
-    the last finished one. None for a partnership without a partner, or an archive with
-    no check-ins.
-    """
+def checkin_now(partnership, *, today=None):
+    """(the latest check-in or None, whether a new one is due by the partnership's
+    cadence). Only reads: opening one is `checkin_start`, a person's explicit choice."""
     latest = partnership.checkins.order_by("-opened_at").first()
     if not partnership.is_active or not partnership.is_paired:
-        return latest
+        return latest, False
     today = today or timezone.localdate()
-    if latest is not None and today < next_due_date(latest, cadence_of(partnership)):
-        return latest
-    return _open_new(partnership, replacing=latest)
+    due = latest is None or today >= next_due_date(latest, cadence_of(partnership))
+    return latest, due
 
 
 def _open_new(partnership, *, replacing):
@@ -99,14 +92,14 @@ def _open_new(partnership, *, replacing):
         return partnership.checkins.open().first()
 
 
-def checkin_start(*, partnership):
-    """Open a check-in now, ahead of the rhythm; the open one if there is one already."""
-    with transaction.atomic():
-        Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
-        existing = partnership.checkins.open().first()
-        if existing is not None:
-            return existing
-        return CheckIn.objects.create(partnership=partnership)
+def checkin_start(*, partnership, today=None):
+    """Open the check-in for now: the open one while its time lasts, else a new one, when
+    it is due or ahead of the rhythm. An open check-in whose time has passed is closed
+    first, so each period has its own (a partner's unrevealed answer stays private)."""
+    latest, due = checkin_now(partnership, today=today)
+    if latest is not None and latest.is_open and not due:
+        return latest
+    return _open_new(partnership, replacing=latest)
 
 
 def checkin_close(*, checkin, user):

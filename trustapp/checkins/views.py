@@ -175,11 +175,16 @@ def _after_change(request, partnership, checkin, region, error=None, *, focus=No
 @partnership_view(paired=True)
 @require_GET
 def current(request, partnership):
-    """The page a reminder links to: today's check-in, opened if one is due."""
-    checkin = services.current_checkin(partnership)
-    if checkin is None:
+    """The page a reminder links to: today's check-in, or a button that opens it when a
+    new one is due (a GET never opens one)."""
+    latest, due = services.checkin_now(partnership)
+    if due:
+        return render(
+            request, "checkins/start.html", {"partnership": partnership, "latest": latest}
+        )
+    if latest is None:
         return redirect("checkins:history", public_id=partnership.public_id)
-    return redirect(checkin)
+    return redirect(latest)
 
 
 @partnership_view(paired=True)

@@ -213,8 +213,10 @@ def prompt_draw(*, partnership, depth=None, exclude_pk=None):
 
 
 def with_answer_state(conversations, user):
-    """Annotate whether `user` and their partner answered, without loading any answer."""
-    answers = Answer.objects.filter(conversation=OuterRef("pk"))
+    """Annotate whether `user` and their partner answered, without loading any answer.
+
+    An answer taken back does not count: its author may answer again."""
+    answers = Answer.objects.filter(conversation=OuterRef("pk"), withdrawn_at__isnull=True)
     return conversations.annotate(
         i_answered=Exists(answers.filter(user=user)),
         partner_answered=Exists(answers.exclude(user=user)),
@@ -281,10 +283,10 @@ def answer_submit(*, conversation, user, text="", just_talk=False):
         answer, created = Answer.objects.update_or_create(
             conversation=locked,
             user=user,
-            defaults={"kind": kind, "text": text, "updated_at": now},
+            defaults={"kind": kind, "text": text, "updated_at": now, "withdrawn_at": None},
             create_defaults={"kind": kind, "text": text, "created_at": now, "updated_at": now},
         )
-        others = locked.answers.exclude(user=user).exists()
+        others = locked.answers.exclude(user=user).filter(withdrawn_at__isnull=True).exists()
         if others:
             locked.revealed_at = now
             locked.save(update_fields=["revealed_at"])
@@ -318,8 +320,12 @@ def answer_submit(*, conversation, user, text="", just_talk=False):
 
 
 def answer_withdraw(*, conversation, user):
-    """Take an answer back after the reveal: its words are erased, the fact stays visible."""
+    """Take an answer back after the reveal: its words are erased, the fact stays visible.
+
+    Before they talked, the conversation is open again: the partner's answer is private
+    again until its author answers anew, one for one as the first time."""
     with transaction.atomic():
+        locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
         answer = (
             Answer.objects.select_for_update()
             .filter(conversation=conversation, user=user, withdrawn_at__isnull=True)
@@ -327,13 +333,17 @@ def answer_withdraw(*, conversation, user):
         )
         if answer is None or not answer.is_written:
             raise ConversationError(_("There is no written answer of yours to take back."))
-        if conversation.revealed_at is None:
+        if locked.revealed_at is None:
             raise ConversationError(
                 _("Your answer is still private. You can change it instead of taking it back.")
             )
         answer.text = ""
         answer.withdrawn_at = timezone.now()
         answer.save(update_fields=["text", "withdrawn_at"])
+        if locked.talked_at is None:
+            locked.revealed_at = None
+            locked.save(update_fields=["revealed_at"])
+        conversation.revealed_at = locked.revealed_at
     return answer
 
 
@@ -410,12 +420,15 @@ class PartnerAnswer:
 
 
 def conversation_status(conversation, user):
-    """What the waiting page polls for: revealed?, who answered (never what), and the
-    partner's name."""
-    answered = set(conversation.answers.values_list("user_id", flat=True))
+    """What the waiting page polls for: revealed?, talked?, who answered (never what; an
+    answer taken back counts as none), and the partner's name."""
+    answered = set(
+        conversation.answers.filter(withdrawn_at__isnull=True).values_list("user_id", flat=True)
+    )
     partner = conversation.partnership.partner_of(user)
     return {
         "revealed": conversation.revealed_at is not None,
+        "talked": conversation.talked_at is not None,
         "i_answered": user.pk in answered,
         "partner_answered": bool(answered - {user.pk}),
         "partner_name": partner.name if partner else "",
@@ -428,9 +441,13 @@ def answers_for(conversation, user, answers=None):
         answers = list(conversation.answers.all())
     mine = next((a for a in answers if a.user_id == user.pk), None)
     theirs = next((a for a in answers if a.user_id != user.pk), None)
+    if conversation.revealed_at is None and mine is not None and mine.is_withdrawn:
+        mine = None  # taken back before the talk: theirs to answer again
     if theirs is None:
         return mine, PartnerAnswer()
     if conversation.revealed_at is None:
+        if theirs.is_withdrawn:
+            return mine, PartnerAnswer(withdrawn=True)
         return mine, PartnerAnswer(answered=True)
     if not theirs.is_written:
         return mine, PartnerAnswer(answered=True, just_talk=True)

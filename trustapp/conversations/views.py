@@ -18,7 +18,7 @@ from trustapp.lib.safe_next import safe_next
 
 HISTORY_PAGE_SIZE = 20
 ONGOING_LIMIT = 10
-REVEALED_EVENT = "conversation-revealed"
+CHANGED_EVENT = "conversation-changed"
 
 
 def _with_choices(prompts, partnership, user):
@@ -255,7 +255,8 @@ def _status(conversation, partner, *, i_answered, partner_answered):
         "public_id": conversation.partnership.public_id,
         "pk": conversation.pk,
         "revealed": revealed,
-        "poll": not revealed and conversation.partnership.is_active,
+        # Until they talked, an answer may still be taken back: the page keeps up.
+        "poll": conversation.talked_at is None and conversation.partnership.is_active,
         "i_answered": i_answered,
         "partner_answered": partner_answered,
         "partner_name": partner.name if partner else "",
@@ -263,7 +264,7 @@ def _status(conversation, partner, *, i_answered, partner_answered):
     }
 
 
-def _conversation_context(request, partnership, conversation, **forms):
+def _conversation_context(request, partnership, conversation, notice=None, **forms):
     partner = partnership.partner_of(request.user)
     mine, theirs = services.answers_for(conversation, request.user)
     context = {
@@ -273,6 +274,7 @@ def _conversation_context(request, partnership, conversation, **forms):
         "partner": partner,
         "mine": mine,
         "theirs": theirs,
+        "notice": notice,
         "status": _status(
             conversation, partner, i_answered=mine is not None, partner_answered=theirs.answered
         ),
@@ -305,8 +307,8 @@ def _conversation_context(request, partnership, conversation, **forms):
     return context
 
 
-def _render_conversation(request, partnership, conversation, status=200, **forms):
-    context = _conversation_context(request, partnership, conversation, **forms)
+def _render_conversation(request, partnership, conversation, status=200, notice=None, **forms):
+    context = _conversation_context(request, partnership, conversation, notice, **forms)
     template = "conversations/conversation.html"
     if wants_partial(request):
         template += "#conversation"
@@ -325,9 +327,9 @@ def conversation(request, partnership, pk):
 def status(request, partnership, pk):
     """What the waiting page polls every few seconds.
 
-    Answers 204 while nothing changed, the new status line when the partner answered,
-    and 286 (stop polling) once both answered, with an event that reloads the page's
-    conversation region.
+    Answers 204 while nothing changed and the new status line when something did. When
+    the answers were revealed, or one was taken back, it also sends an event that reloads
+    the page's conversation region. Once they talked, it answers 286 (stop polling).
     """
     conversation = _get_conversation_for_user(partnership, pk)
     if not request.htmx:
@@ -336,27 +338,28 @@ def status(request, partnership, pk):
     row = services.conversation_status(conversation, request.user)
     revealed = row["revealed"]
     state = "revealed" if revealed else f"{int(row['i_answered'])}{int(row['partner_answered'])}"
-    if not revealed and request.GET.get("seen") == state:
+    seen = request.GET.get("seen")
+    if seen == state and not row["talked"]:
         return HttpResponse(status=204)
     context = {
-        "status": row | {"public_id": public_id, "pk": pk, "poll": not revealed, "state": state}
+        "status": row
+        | {"public_id": public_id, "pk": pk, "poll": not row["talked"], "state": state}
     }
-    if revealed:
-        response = HttpResponseStopPolling(
-            render(request, "conversations/_status.html", context).content
-        )
-        response["HX-Trigger"] = REVEALED_EVENT
-        return response
-    return render(request, "conversations/_status.html", context)
+    content = render(request, "conversations/_status.html", context).content
+    response = HttpResponseStopPolling(content) if row["talked"] else HttpResponse(content)
+    if revealed != (seen == "revealed"):
+        response["HX-Trigger"] = CHANGED_EVENT
+    return response
 
 
 def _after_post(request, partnership, conversation, message=None):
     if wants_partial(request):
         conversation = _get_conversation_for_user(partnership, conversation.pk)
-        return _render_conversation(request, partnership, conversation)
+        return _render_conversation(request, partnership, conversation, notice=message)
     if message:
         messages.success(request, message)
-    return redirect(conversation)
+    # Back to the region they were in, so the keyboard carries on from there.
+    return redirect(f"{conversation.get_absolute_url()}#conversation")
 
 
 @partnership_view(paired=True)
