@@ -72,7 +72,7 @@ def test_it_reloads_the_partners_page_when_an_answer_is_taken_back(
     status = url("status", partnership, revealed.pk)
     assert bob_client.get(status + "?seen=revealed", headers=htmx_headers).status_code == 204
     services.answer_withdraw(conversation=revealed, user=alice)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(POLL_QUERIES):
         response = bob_client.get(status + "?seen=revealed", headers=htmx_headers)
     assert response.status_code == 200
     assert response["HX-Trigger"] == "conversation-changed"
