@@ -119,7 +119,7 @@ def _too_many_tries(request):
     )
     if usage is not None:
         return None
-    return render(request, "couples/too_many_tries.html", status=429)
+    return render(request, "429.html", status=429)
 
 
 def invitation(request, token):
