@@ -132,7 +132,13 @@ def invitation(request, token):
     return render(
         request,
         "couples/invitation.html",
-        {"invitation": invitation, "problem": problem, "token": token},
+        # Every way to sign in or up from here comes back, the header's links too.
+        {
+            "invitation": invitation,
+            "problem": problem,
+            "token": token,
+            "sign_in_next": request.path,
+        },
         status=status,
     )
 
