@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from tests.conftest import make_partnership
 from trustapp.agreements.models import Agreement, Boundary
 from trustapp.appreciations.models import Appreciation
 from trustapp.checkins import services as checkins
@@ -26,6 +27,10 @@ class Ids(HTMLParser):
         for name, value in attrs:
             if name == "id":
                 self.ids[value] += 1
+
+
+def optional_marks_are_single(body):
+    return body.count("(optional)") == body.count('<span class="muted">(optional)</span>')
 
 
 def main_pages(partnership, alice):
@@ -79,7 +84,7 @@ def test_no_main_page_uses_an_id_twice_or_says_optional_twice(seeded, alice, ali
         parser.feed(body)
         twice = sorted(i for i, count in parser.ids.items() if count > 1)
         assert twice == [], f"{path} uses these ids more than once: {twice}"
-        assert body.count("(optional)") == body.count('<span class="muted">(optional)</span>'), path
+        assert optional_marks_are_single(body), path
 
 
 def ids_in(html):
@@ -100,3 +105,19 @@ def test_a_form_htmx_swaps_into_a_page_shares_no_id_with_the_forms_around_it(
         reverse("agreements:suggest", args=[pid, agreement.pk]), headers=headers
     )
     assert ids_in(suggestion.content.decode()) & ids_in(comments) == set()
+
+
+def test_pages_outside_the_sections_say_optional_once_per_field(alice, alice_client, client):
+    solo = make_partnership(alice)
+    for path in [
+        reverse("couples:invite", args=[solo.public_id]),
+        reverse("accounts:profile"),
+        reverse("notifications:settings"),
+        reverse("privacy:privacy"),
+    ]:
+        response = alice_client.get(path)
+        assert response.status_code == 200, path
+        assert optional_marks_are_single(response.content.decode()), path
+    body = client.get(reverse("account_signup")).content.decode()
+    assert optional_marks_are_single(body)
+    assert '<span class="muted">(optional)</span>' in body, "the name at sign-up is optional"

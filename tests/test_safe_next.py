@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from tests.appreciations.conftest import make_appreciation
 from tests.checkins.support import action_point, open_checkin
+from tests.conftest import PASSWORD
 from trustapp.appreciations.models import Appreciation
 from trustapp.checkins.models import ActionPoint
 from trustapp.conversations.models import PromptChoice
@@ -163,3 +164,20 @@ def test_a_next_on_this_site_is_where_the_form_returns(client, partnership, alic
     assert response.status_code == 302
     assert response["Location"].split("#")[0] == back
     assert saved()
+
+
+@pytest.mark.parametrize("target", NOT_OURS)
+def test_signing_in_follows_only_a_path_on_this_site(client, alice, target):
+    response = client.post(
+        reverse("account_login"), {"login": alice.email, "password": PASSWORD, "next": target}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
+
+
+def test_signing_in_follows_a_path_on_this_site(client, alice, partnership):
+    target = partnership.get_absolute_url()
+    response = client.post(
+        reverse("account_login"), {"login": alice.email, "password": PASSWORD, "next": target}
+    )
+    assert response["Location"] == target

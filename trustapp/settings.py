@@ -209,6 +209,7 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_FORMS = {"add_email": "trustapp.accounts.email_forms.AddEmailForm"}
 ACCOUNT_REAUTHENTICATION_REQUIRED = True  # the password again before changing the email
 ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_ADAPTER = "trustapp.accounts.adapter.AccountAdapter"  # `next`: local paths only
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Trustapp] "
 ACCOUNT_RATE_LIMITS = {

@@ -193,3 +193,17 @@ def test_the_code_page_says_once_where_the_code_went(client, db, settings):
     assert page.count("We sent a code to") == 1
     page = client.get(client.post(CONFIRM_URL, {"action": "resend"})["Location"])
     assert page.content.decode().count("We sent a code to") == 1
+
+
+def test_asking_for_a_new_code_at_once_says_to_wait_in_our_own_words(client, db):
+    sign_up(client)
+    first = code_from_email("sam@example.com")
+    response = client.post(CONFIRM_URL, {"action": "resend"})
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "Please wait a few minutes" in body
+    assert "Nothing is lost" in body
+    assert 'class="site-header"' in body, "the page has our look"
+    assert f'href="{CONFIRM_URL}"' in body
+    client.post(CONFIRM_URL, {"code": first})
+    assert is_signed_in(client), "the code already sent still works"

@@ -115,3 +115,14 @@ def test_it_waits_for_a_partner_before_anything_can_be_agreed(client, db):
     partnership = make_partnership(solo)
     response = client_for(solo).get(propose_url(partnership))
     assert "once your partner joins" in response.content.decode()
+
+
+def test_the_why_is_yours_to_the_author_and_named_to_the_partner(
+    alice_client, bob_client, partnership
+):
+    response = alice_client.post(propose_url(partnership), valid(), follow=True)
+    mine = response.content.decode()
+    assert "Why it matters to you:" in mine
+    assert "Why it matters to Alice" not in mine
+    theirs = bob_client.get(response.redirect_chain[-1][0]).content.decode()
+    assert "Why it matters to Alice:" in theirs

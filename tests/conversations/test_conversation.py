@@ -67,7 +67,8 @@ def test_answering_without_javascript_saves_and_redirects(
     )
     assert Answer.objects.get(user=alice).text == ALICE_WORDS
     page = alice_client.get(response["Location"]).content.decode()
-    assert "It stays private until Bob has answered too" in page
+    assert "Your answer is saved." in page
+    assert page.count("stays private until Bob has answered too") == 1, "said once"
 
 
 def test_answering_with_htmx_returns_the_updated_region(
@@ -150,6 +151,8 @@ def test_after_taking_an_answer_back_its_author_can_answer_again(
     assert response.status_code == 302
     bobs = bob_client.get(url("conversation", partnership, revealed.pk)).content.decode()
     assert "Again." in bobs and "You have both answered" in bobs
+    alices = alice_client.get(response["Location"]).content.decode()
+    assert alices.count("You have both answered") == 1, "the status says it, once"
 
 
 def test_taking_an_answer_back_before_the_reveal_is_refused(

@@ -110,6 +110,14 @@ def test_a_signed_out_visitor_is_brought_back_to_the_invitation(client, invite):
     assert response["Location"] == reverse("couples:invitation", args=[token])
 
 
+def test_the_header_s_sign_up_and_sign_in_also_bring_the_visitor_back(client, invite):
+    _, token = invite
+    here = reverse("couples:invitation", args=[token])
+    header = client.get(here).content.decode().split("</header>")[0]
+    for name in ("account_signup", "account_login"):
+        assert f'href="{reverse(name)}?next={here}"' in header
+
+
 def test_the_visitor_s_session_keeps_no_token(client, invite):
     """On a shared device, whoever signs in next is not led to someone else's invitation."""
     _, token = invite

@@ -285,7 +285,7 @@ def test_the_same_delivery_sent_twice_goes_out_once_with_a_stable_message_id(
         assert services.deliveries_send([delivery.pk, delivery.pk]) == 1
         assert services.deliveries_send([delivery.pk]) == 0
     assert message_ids(mail.outbox) == [delivery.message_id]
-    assert delivery.message_id.startswith(f"<delivery-{delivery.pk}.reminder@")
+    assert delivery.message_id.startswith(f"<delivery-{delivery.pk}@")
 
 
 def test_a_mail_server_hiccup_leaves_the_delivery_pending_for_a_retry(partnership, alice):

@@ -157,5 +157,5 @@ def test_partners_choose_together_download_their_data_and_one_says_goodbye(
     # Alice keeps everything, as they chose; Bob is a former partner now.
     alice_page.goto(f"/p/{pid}/")
     expect(alice_page.get_by_text("Nothing will be deleted")).to_be_visible()
-    expect(alice_page.get_by_text("Your partner then").first).to_be_visible()
+    expect(alice_page.get_by_text("Alice & Partner").first).to_be_visible()
     look(alice_page, "10-alice-archive")

@@ -116,20 +116,20 @@ def test_with_keep_all_the_partner_keeps_what_was_shared(
     assert Appreciation.objects.filter(text="alice-appreciation-shared").exists()
     assert ConversationAnswer.objects.filter(text="alice-answer-revealed").exists()
     former = User.objects.get(pk=alice.pk)
-    assert former.name == "Your partner then"
+    assert former.name == "Partner"
     assert former.email.endswith("@deleted.invalid")
     assert not former.has_usable_password()
     page = Partnership.objects.get(pk=partnership.pk)
-    assert page.partner_of(bob).name == "Your partner then"
+    assert page.partner_of(bob).name == "Partner"
 
 
-def test_the_partners_archive_calls_them_your_partner_then(
+def test_the_partners_archive_calls_them_partner_like_a_name(
     alice_client, bob_client, partnership, filled
 ):
     DataPrenup.objects.create(partnership=partnership, choice=DataChoice.KEEP_ALL)
     delete(alice_client)
     page = bob_client.get(partnership.get_absolute_url()).content.decode()
-    assert "Your partner then" in page
+    assert "Bob &amp; Partner" in page, "reads as a name mid-sentence"
     assert "Alice" not in page
 
 

@@ -26,6 +26,9 @@ def html_of(message):
 def assert_discreet(message, *, secrets, link=None):
     """Nothing personal anywhere; the link (if given) still there."""
     assert message.subject == GENERIC
+    raw = message.message().as_bytes().lower()
+    for kind in (b"reminder", b"digest"):
+        assert kind not in raw, [line for line in raw.splitlines() if kind in line]
     html = html_of(message)
     for part in (message.subject, message.body, html):
         for secret in secrets:

@@ -60,6 +60,16 @@ def test_either_can_clear_a_proposal_and_the_choice_stands(partnership, alice, b
     assert prenup.choice == DataChoice.OWN_WORDS
 
 
+def test_the_partner_can_say_no_in_plain_words(bob_client, partnership, alice):
+    services.prenup_propose(partnership=partnership, user=alice, choice=DataChoice.DELETE)
+    page = bob_client.get(url("prenup", partnership)).content.decode()
+    assert "I agree" in page
+    assert "No, leave it as it is" in page
+    response = bob_client.post(url("prenup_clear", partnership), follow=True)
+    assert "Nothing changed" in response.content.decode()
+    assert prenup_of(partnership).choice == DataChoice.OWN_WORDS
+
+
 def test_a_proposal_waits_for_a_partner_to_join(alice):
     from tests.conftest import make_partnership
 

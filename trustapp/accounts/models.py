@@ -93,8 +93,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     def name(self):
         """What the app calls this person: their display name, else their email's name."""
         if self.deleted_at is not None:
-            # Seen only by the partner who stays: warm, and nothing that says who it was.
-            return str(_("Your partner then"))
+            # Seen only by the partner who stays, as a name: it must read well anywhere a
+            # name does ("Bob & Partner", "Partner agreed on ..."), and says nobody's name.
+            return str(_("Partner"))
         return self.display_name or self.email.split("@")[0]
 
     def get_full_name(self):

@@ -411,7 +411,8 @@ def look_back(checkin):
         since = previous.opened_at
         action_points = list(previous.action_points.select_related("owner"))
     else:
-        since = checkin.opened_at - timedelta(days=7)
+        # The week before, but not before the space began: nothing was shared earlier.
+        since = max(checkin.opened_at - timedelta(days=7), checkin.partnership.created_at)
         action_points = []
     return LookBack(
         since=since,

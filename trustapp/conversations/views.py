@@ -385,14 +385,8 @@ def answer(request, partnership, pk):
         except services.ConversationError as error:
             form.add_error("text", str(error))
         else:
-            partner = partnership.partner_of(request.user)
-            if conversation.revealed_at is not None:
-                message = _("You have both answered.")
-            else:
-                message = _("Saved. It stays private until %(name)s has answered too.") % {
-                    "name": partner.name
-                }
-            return _after_post(request, partnership, conversation, message)
+            # Only what happened: the status line above already says who has answered.
+            return _after_post(request, partnership, conversation, _("Your answer is saved."))
     return _render_conversation(request, partnership, conversation, 422, answer_form=form)
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(
-        label=_("Your partner's email (optional)"),
+        label=_("Your partner's email"),
         required=False,
         help_text=_("We send the link there too. Leave it empty to share the link yourself."),
     )

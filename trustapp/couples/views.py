@@ -119,7 +119,7 @@ def _too_many_tries(request):
     )
     if usage is not None:
         return None
-    return render(request, "couples/too_many_tries.html", status=429)
+    return render(request, "429.html", status=429)
 
 
 def invitation(request, token):
@@ -132,7 +132,13 @@ def invitation(request, token):
     return render(
         request,
         "couples/invitation.html",
-        {"invitation": invitation, "problem": problem, "token": token},
+        # Every way to sign in or up from here comes back, the header's links too.
+        {
+            "invitation": invitation,
+            "problem": problem,
+            "token": token,
+            "sign_in_next": request.path,
+        },
         status=status,
     )
 

@@ -175,9 +175,12 @@ class ReminderDelivery(models.Model):
 
     @property
     def message_id(self):
-        """Stable across retries, so a receiver (or a test) can tell a repeat from a new one."""
+        """Stable across retries, so a receiver (or a test) can tell a repeat from a new one.
+
+        It names no kind of email: a discreet inbox must not read "reminder" in a header.
+        """
         domain = urlsplit(settings.SITE_URL).hostname or "trustapp.localhost"
-        return f"<delivery-{self.pk}.{self.kind}@{domain}>"
+        return f"<delivery-{self.pk}@{domain}>"
 
 
 class PartnerNotice(models.Model):

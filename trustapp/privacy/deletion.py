@@ -3,7 +3,7 @@
 What only this person ever saw (private notes, unrevealed answers, reminders, downloads,
 sign-in details) is deleted now. Each space they were in ends, and their partner is told.
 Their words in a shared archive stay only as long as that space's choice says; until then
-the account row stays behind as a nameless "Your partner then" with no way to sign in, and
+the account row stays behind as a nameless "Partner" with no way to sign in, and
 it is deleted once no archive points to it any more.
 """
 
