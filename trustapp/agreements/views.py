@@ -580,7 +580,9 @@ def _boundary_answer(request, partnership, boundary, *, flash="", status=200):
         "flash": flash,
         "oob": True,
     }
-    return render(request, "agreements/boundaries.html#boundary", context, status=status)
+    return render_page(
+        request, "agreements/boundaries.html", context, partial="boundary", status=status
+    )
 
 
 @partnership_view(paired=True)
