@@ -347,12 +347,6 @@ def keep(request, partnership, pk):
     return _answer(request, partnership, pk, done=_("It stays as it is."))
 
 
-def _keep_typed(form_class, request, version):
-    """The form as they typed it, now carrying the version they have just been shown,
-    so saving again deliberately goes through."""
-    return form_class(data=request.POST.dict() | {"version": version})
-
-
 def _conflict_context(conflict):
     fresh = conflict.agreement
     return {
@@ -383,9 +377,8 @@ def suggest(request, partnership, pk):
                     expected_version=data["version"],
                 )
             except services.AgreementConflict as conflict:
-                # Keep what they typed; the next save starts from the version they now see.
                 context |= _conflict_context(conflict)
-                form = _keep_typed(SuggestChangeForm, request, conflict.agreement.version)
+                form = form.keep_typed(conflict.agreement.version)
                 status = 409
             except services.AgreementError as error:
                 return _answer(request, partnership, pk, error=str(error), status=409)
@@ -439,7 +432,7 @@ def details(request, partnership, pk):
                 )
             except services.AgreementConflict as conflict:
                 context["conflict"] = str(conflict)
-                form = _keep_typed(DetailsForm, request, conflict.agreement.version)
+                form = form.keep_typed(conflict.agreement.version)
                 status = 409
             else:
                 messages.success(request, _("Saved."))
@@ -634,7 +627,7 @@ def boundary_edit(request, partnership, pk):
             except services.BoundaryConflict as conflict:
                 context["conflict"] = str(conflict)
                 context["their_text"] = conflict.boundary.text
-                form = _keep_typed(BoundaryEditForm, request, conflict.boundary.version)
+                form = form.keep_typed(conflict.boundary.version)
                 status = 409
             else:
                 messages.success(

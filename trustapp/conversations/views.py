@@ -442,12 +442,8 @@ def takeaway(request, partnership, pk):
                 version=form.cleaned_data["version"],
             )
         except services.TakeawayConflict as error:
-            # The partner's version shows on the page; keep what this person typed in
-            # the form, now based on that version, so saving again is a conscious choice.
-            form = TakeawayForm(
-                {"takeaway": form.cleaned_data["takeaway"], "version": error.version}
-            )
-            form.is_valid()
+            # The partner's version shows on the page, this person's words in the form.
+            form = form.keep_typed(error.version)
             form.add_error(None, str(error))
             return _render_conversation(request, partnership, conversation, 409, takeaway_form=form)
         except services.ConversationError as error:
