@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from trustapp.agreements import services
+from trustapp.agreements.cards import waiting_counts
 from trustapp.agreements.diff import word_diff
 from trustapp.agreements.forms import (
     BoundaryEditForm,
@@ -28,7 +29,6 @@ from trustapp.agreements.models import (
     Consent,
     StarterAgreement,
 )
-from trustapp.agreements.templatetags.agreements import waiting_counts
 from trustapp.couples.access import partnership_view, render_archived
 from trustapp.lib.htmx import render_page, wants_partial
 
