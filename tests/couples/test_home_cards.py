@@ -2,6 +2,7 @@
 each app adds its card in its AppConfig.ready() (trustapp/couples/cards.py)."""
 
 import pytest
+from django.urls import reverse
 
 from trustapp.couples import cards
 
@@ -41,3 +42,22 @@ def test_adding_a_card_twice_keeps_one(partnership, alice):
     template, context_of, below = cards._cards["checkins"]
     cards.add("checkins", template, context_of, below=below)
     assert len(cards.for_home(partnership, alice)[0]) == before
+
+
+def test_the_navigation_badge_comes_from_the_app_on_every_page_of_the_space(
+    alice_client, bob_client, partnership, bob
+):
+    from tests.agreements.conftest import propose
+
+    propose(partnership, bob, title="Phones away at dinner")
+    badge = '<span id="agreements-waiting-nav"> <span class="badge">1<'
+    for page in (
+        partnership.get_absolute_url(),
+        reverse("conversations:index", args=[partnership.public_id]),
+    ):
+        assert badge in alice_client.get(page).content.decode()
+    listed = alice_client.get(reverse("agreements:list", args=[partnership.public_id]))
+    assert '<span id="agreements-waiting-tab"> <span class="badge">1<' in listed.content.decode()
+    # Bob proposed it: nothing waits for him.
+    home = bob_client.get(partnership.get_absolute_url()).content.decode()
+    assert '<span id="agreements-waiting-nav"></span>' in home
