@@ -3,6 +3,7 @@ from django.test import RequestFactory
 
 from tests.appreciations.conftest import bulk_appreciations, make_appreciation
 from tests.conftest import client_for, make_partnership
+from trustapp.appreciations.cards import home_card
 from trustapp.couples import services as couples_services
 from trustapp.couples.access import get_partnership_for_user
 
@@ -44,11 +45,13 @@ def test_an_archive_shows_no_form(alice_client, partnership, bob):
 def render_card(partnership, user):
     request = RequestFactory().get(partnership.get_absolute_url())
     request.user = user
-    return render_to_string(
-        "appreciations/_home_card.html",
-        {"partnership": partnership, "user": user, "current_partner": partnership.partner_of(user)},
-        request=request,
-    )
+    context = {
+        "partnership": partnership,
+        "user": user,
+        "current_partner": partnership.partner_of(user),
+        "card": home_card(partnership, user),
+    }
+    return render_to_string("appreciations/_home_card.html", context, request=request)
 
 
 def test_the_card_needs_two_queries_at_10_and_at_10000(

@@ -114,15 +114,18 @@ def test_the_home_card_keeps_a_flat_query_count(
 ):
     from django.template.loader import render_to_string
 
+    from trustapp.conversations.cards import home_card
+
     partnership = (
         type(partnership).objects.prefetch_related("memberships__user").get(pk=partnership.pk)
     )
-    context = {
-        "partnership": partnership,
-        "user": alice,
-        "current_partner": partnership.partner_of(alice),
-    }
     with django_assert_max_num_queries(4):
+        context = {
+            "partnership": partnership,
+            "user": alice,
+            "current_partner": partnership.partner_of(alice),
+            "card": home_card(partnership, alice),
+        }
         card = render_to_string("conversations/_home_card.html", context)
     assert "This week’s prompt" in card
     assert "Bob answered, your turn" in card

@@ -7,12 +7,12 @@ from allauth.account.internal.flows.email_verification_by_code import (
 )
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from trustapp.accounts.forms import ProfileForm
-from trustapp.lib.htmx import wants_partial
+from trustapp.lib.htmx import render_page, wants_partial
 
 
 @login_required
@@ -20,17 +20,15 @@ from trustapp.lib.htmx import wants_partial
 def profile(request):
     data = request.POST if request.method == "POST" else None
     form = ProfileForm(data, instance=request.user)
-    partial = wants_partial(request)
-    template = "accounts/profile.html#profile-form" if partial else "accounts/profile.html"
+    context = {"form": form}
     if request.method == "POST" and form.is_valid():
         user = form.save()
         saved = _("Saved. Times now show in %(zone)s.") % {"zone": user.time_zone}
-        if partial:
-            form = ProfileForm(instance=user)
-            return render(request, template, {"form": form, "saved": saved})
-        messages.success(request, saved)
-        return redirect("accounts:profile")
-    return render(request, template, {"form": form})
+        if not wants_partial(request):
+            messages.success(request, saved)
+            return redirect("accounts:profile")
+        context = {"form": ProfileForm(instance=user), "saved": saved}
+    return render_page(request, "accounts/profile.html", context, partial="profile-form")
 
 
 def email_verification_sent(request):

@@ -5,3 +5,11 @@ class AgreementsConfig(AppConfig):
     name = "trustapp.agreements"
     label = "agreements"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from trustapp.agreements.cards import home_card, waiting_counts
+        from trustapp.couples import cards
+
+        cards.add("agreements", "agreements/_home_card.html", home_card)
+        # {"agreements": n, "boundaries": m, "total": n + m} waiting for this person.
+        cards.add_badge("agreements", waiting_counts)

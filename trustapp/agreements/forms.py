@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trustapp.agreements.models import Category
+from trustapp.lib.forms import VersionedForm
 
 # Something that looks like an HTML tag: "<b>", "</p>", "<!--", "<script ...".
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>?")
@@ -102,18 +103,16 @@ class ProposeForm(AgreementWordsForm):
     )
 
 
-class SuggestChangeForm(AgreementWordsForm):
+class SuggestChangeForm(VersionedForm, AgreementWordsForm):
     id_prefix = "suggestion"
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class DetailsForm(OwnIdsForm):
+class DetailsForm(VersionedForm, OwnIdsForm):
     id_prefix = "details"
     category = category_field()
     revisit_on = RevisitDateField(
         help_text=_("Leave it empty if you do not want a reminder to look at it again.")
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class WithdrawForm(OwnIdsForm):
@@ -148,6 +147,5 @@ class BoundaryForm(OwnIdsForm):
     )
 
 
-class BoundaryEditForm(BoundaryForm):
+class BoundaryEditForm(VersionedForm, BoundaryForm):
     id_prefix = "boundary-edit"
-    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from trustapp.agreements import services
+from trustapp.agreements.cards import waiting_counts
 from trustapp.agreements.diff import word_diff
 from trustapp.agreements.forms import (
     BoundaryEditForm,
@@ -28,7 +29,6 @@ from trustapp.agreements.models import (
     Consent,
     StarterAgreement,
 )
-from trustapp.agreements.templatetags.agreements import waiting_counts
 from trustapp.couples.access import partnership_view, render_archived
 from trustapp.lib.htmx import render_page, wants_partial
 
@@ -347,12 +347,6 @@ def keep(request, partnership, pk):
     return _answer(request, partnership, pk, done=_("It stays as it is."))
 
 
-def _keep_typed(form_class, request, version):
-    """The form as they typed it, now carrying the version they have just been shown,
-    so saving again deliberately goes through."""
-    return form_class(data=request.POST.dict() | {"version": version})
-
-
 def _conflict_context(conflict):
     fresh = conflict.agreement
     return {
@@ -383,9 +377,8 @@ def suggest(request, partnership, pk):
                     expected_version=data["version"],
                 )
             except services.AgreementConflict as conflict:
-                # Keep what they typed; the next save starts from the version they now see.
                 context |= _conflict_context(conflict)
-                form = _keep_typed(SuggestChangeForm, request, conflict.agreement.version)
+                form = form.keep_typed(conflict.agreement.version)
                 status = 409
             except services.AgreementError as error:
                 return _answer(request, partnership, pk, error=str(error), status=409)
@@ -439,7 +432,7 @@ def details(request, partnership, pk):
                 )
             except services.AgreementConflict as conflict:
                 context["conflict"] = str(conflict)
-                form = _keep_typed(DetailsForm, request, conflict.agreement.version)
+                form = form.keep_typed(conflict.agreement.version)
                 status = 409
             else:
                 messages.success(request, _("Saved."))
@@ -580,7 +573,9 @@ def _boundary_answer(request, partnership, boundary, *, flash="", status=200):
         "flash": flash,
         "oob": True,
     }
-    return render(request, "agreements/boundaries.html#boundary", context, status=status)
+    return render_page(
+        request, "agreements/boundaries.html", context, partial="boundary", status=status
+    )
 
 
 @partnership_view(paired=True)
@@ -632,7 +627,7 @@ def boundary_edit(request, partnership, pk):
             except services.BoundaryConflict as conflict:
                 context["conflict"] = str(conflict)
                 context["their_text"] = conflict.boundary.text
-                form = _keep_typed(BoundaryEditForm, request, conflict.boundary.version)
+                form = form.keep_typed(conflict.boundary.version)
                 status = 409
             else:
                 messages.success(

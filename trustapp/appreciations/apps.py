@@ -7,8 +7,12 @@ class AppreciationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from trustapp.appreciations.cards import home_card
         from trustapp.appreciations.services import new_counts
+        from trustapp.couples import cards
         from trustapp.notifications import content
+
+        cards.add("appreciations", "appreciations/_home_card.html", home_card)
 
         # A reminder says how many appreciations are new to its reader.
         content.provide("new_appreciation_counts", new_counts)

@@ -14,7 +14,7 @@ from trustapp.appreciations.charts import weekly_chart
 from trustapp.appreciations.forms import AppreciationForm, LogFilterForm, ReplyForm
 from trustapp.appreciations.models import TEXT_MAX_LENGTH, Appreciation
 from trustapp.couples.access import partnership_view
-from trustapp.lib.htmx import wants_partial
+from trustapp.lib.htmx import render_page, wants_partial
 from trustapp.lib.safe_next import safe_next
 
 PAGE_SIZE = 20
@@ -160,9 +160,7 @@ def log(request, partnership):
         "new_elsewhere": [item for item in new_list if item.pk not in on_page],
         "back": request.get_full_path(),
     }
-    if partial:
-        return render(request, "appreciations/log.html#page", context)
-    return render(request, "appreciations/log.html", context)
+    return render_page(request, "appreciations/log.html", context, partial="page")
 
 
 @partnership_view(paired=True)

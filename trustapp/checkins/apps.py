@@ -12,7 +12,11 @@ class CheckinsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from trustapp.checkins.cards import home_card
+        from trustapp.couples import cards
         from trustapp.notifications import content
+
+        cards.add("checkins", "checkins/_home_card.html", home_card)
 
         # A reminder opens this space's check-in.
         content.provide("check_in_path", check_in_path)

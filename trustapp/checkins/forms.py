@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trustapp.checkins.models import ActionPoint, AgendaItem, Answer, CheckInCadence
+from trustapp.lib.forms import VersionedForm
 
 RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
@@ -96,10 +97,8 @@ class ActionPointForm(forms.ModelForm):
         return self.people.get(self.cleaned_data["owner_choice"])
 
 
-class EditForm:
-    """Changing an item: starts from its words and version, and keeps what was typed when
-    the item changed meanwhile, now carrying the version just shown, so saving again
-    deliberately goes through."""
+class EditForm(VersionedForm):
+    """Changing an item: starts from its words and the version they belong to."""
 
     id_prefix = "item"
 
@@ -111,16 +110,12 @@ class EditForm:
         super().__init__(*args, **kwargs)
         self.fields["text"].widget.attrs["autofocus"] = True
 
-    def keep_typed(self, version):
-        return type(self)(data=self.data.dict() | {"version": version}, **self.keep_typed_kwargs())
-
-    def keep_typed_kwargs(self):
-        return {"item": self.item}
+    def made_with(self):
+        return super().made_with() | {"item": self.item}
 
 
 class AgendaItemEditForm(EditForm, AgendaItemForm):
     id_prefix = "topic"
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta(AgendaItemForm.Meta):
         labels = {"text": _("The topic")}
@@ -132,7 +127,6 @@ class AgendaItemEditForm(EditForm, AgendaItemForm):
 
 class ActionPointEditForm(EditForm, ActionPointForm):
     id_prefix = "step"
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, item, user, partner, **kwargs):
         owner = self.BOTH if item.for_both else str(item.owner_id or "")
@@ -143,8 +137,8 @@ class ActionPointEditForm(EditForm, ActionPointForm):
         self.fields["text"].label = _("The step")
         self.fields["text"].widget.attrs.pop("placeholder", None)
 
-    def keep_typed_kwargs(self):
-        return super().keep_typed_kwargs() | {"user": self.user, "partner": self.partner}
+    def made_with(self):
+        return super().made_with() | {"user": self.user, "partner": self.partner}
 
     def changes(self):
         return {
@@ -154,10 +148,8 @@ class ActionPointEditForm(EditForm, ActionPointForm):
         }
 
 
-class RemoveForm(forms.Form):
+class RemoveForm(VersionedForm):
     """The second step of removing: the version the person saw when they confirmed."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class ScheduleForm(forms.Form):

@@ -20,7 +20,7 @@ from trustapp.checkins.forms import (
 from trustapp.checkins.models import ActionPoint, AgendaItem, CheckIn, CheckInCadence
 from trustapp.checkins.trend import trend_for
 from trustapp.couples.access import partnership_view
-from trustapp.lib.htmx import wants_partial
+from trustapp.lib.htmx import render_page, wants_partial
 from trustapp.lib.safe_next import safe_next
 
 # htmx stops polling when a response carries this status.
@@ -148,11 +148,11 @@ def _render_region(
         context = _base_context(request, partnership, checkin)
         context |= build(request, partnership, checkin, form)
         context |= shown | {"error": error, "notice": notice}
-        return render(request, f"checkins/detail.html#{region}", context, status=status)
-    context = _page_context(request, partnership, checkin, {form_name: form}) | shown
-    if error:
-        context |= {"said_in": region, "error": error}
-    return render(request, "checkins/detail.html", context, status=status)
+    else:
+        context = _page_context(request, partnership, checkin, {form_name: form}) | shown
+        if error:
+            context |= {"said_in": region, "error": error}
+    return render_page(request, "checkins/detail.html", context, partial=region, status=status)
 
 
 def _after_change(request, partnership, checkin, region, error=None, *, focus=None, notice=None):
@@ -230,7 +230,7 @@ def answers(request, partnership, pk):
         return redirect(checkin.get_absolute_url() + "#answers")
     context = _base_context(request, partnership, checkin)
     context |= _answers_context(request, partnership, checkin)
-    response = render(request, "checkins/detail.html#answers", context)
+    response = render_page(request, "checkins/detail.html", context, partial="answers")
     if context["answers"].revealed or not checkin.is_open:
         response.status_code = STOP_POLLING
     return response
@@ -442,9 +442,7 @@ def history(request, partnership):
         "page": page,
         "partner": partnership.partner_of(request.user),
     }
-    if wants_partial(request):
-        return render(request, "checkins/history.html#list", context)
-    return render(request, "checkins/history.html", context)
+    return render_page(request, "checkins/history.html", context, partial="list")
 
 
 @partnership_view(paired=True)

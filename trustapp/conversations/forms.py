@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trustapp.conversations.models import Prompt
 from trustapp.conversations.services import ANSWER_MAX_LENGTH, TAKEAWAY_MAX_LENGTH
+from trustapp.lib.forms import VersionedForm
 
 
 class AnswerForm(forms.Form):
@@ -30,7 +31,7 @@ class TalkedForm(forms.Form):
     )
 
 
-class TakeawayForm(forms.Form):
+class TakeawayForm(VersionedForm):
     takeaway = forms.CharField(
         label=_("Our takeaway"),
         required=False,
@@ -40,7 +41,6 @@ class TakeawayForm(forms.Form):
             "max_length": _("Please keep the takeaway under %(limit_value)d characters."),
         },
     )
-    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
 
 class DrawForm(forms.Form):

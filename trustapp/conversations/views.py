@@ -13,7 +13,7 @@ from trustapp.conversations import services
 from trustapp.conversations.forms import AnswerForm, DrawForm, TakeawayForm, TalkedForm
 from trustapp.conversations.models import Conversation, Prompt, PromptChoice, Topic
 from trustapp.couples.access import partnership_view
-from trustapp.lib.htmx import wants_partial
+from trustapp.lib.htmx import render_page, wants_partial
 from trustapp.lib.safe_next import safe_next
 
 HISTORY_PAGE_SIZE = 20
@@ -309,10 +309,9 @@ def _conversation_context(request, partnership, conversation, notice=None, **for
 
 def _render_conversation(request, partnership, conversation, status=200, notice=None, **forms):
     context = _conversation_context(request, partnership, conversation, notice, **forms)
-    template = "conversations/conversation.html"
-    if wants_partial(request):
-        template += "#conversation"
-    return render(request, template, context, status=status)
+    return render_page(
+        request, "conversations/conversation.html", context, partial="conversation", status=status
+    )
 
 
 @partnership_view(paired=True)
@@ -332,7 +331,7 @@ def status(request, partnership, pk):
     the page's conversation region. Once they talked, it answers 286 (stop polling).
     """
     conversation = _get_conversation_for_user(partnership, pk)
-    if not request.htmx:
+    if not wants_partial(request):
         return redirect(conversation)
     public_id = partnership.public_id
     row = services.conversation_status(conversation, request.user)
@@ -437,12 +436,8 @@ def takeaway(request, partnership, pk):
                 version=form.cleaned_data["version"],
             )
         except services.TakeawayConflict as error:
-            # The partner's version shows on the page; keep what this person typed in
-            # the form, now based on that version, so saving again is a conscious choice.
-            form = TakeawayForm(
-                {"takeaway": form.cleaned_data["takeaway"], "version": error.version}
-            )
-            form.is_valid()
+            # The partner's version shows on the page, this person's words in the form.
+            form = form.keep_typed(error.version)
             form.add_error(None, str(error))
             return _render_conversation(request, partnership, conversation, 409, takeaway_form=form)
         except services.ConversationError as error:
@@ -457,7 +452,5 @@ def takeaway(request, partnership, pk):
 def history(request, partnership):
     conversations = services.with_answer_state(partnership.conversations.all(), request.user)
     page = Paginator(conversations, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    template = "conversations/history.html"
-    if wants_partial(request):
-        template += "#items"
-    return render(request, template, {"partnership": partnership, "page": page})
+    context = {"partnership": partnership, "page": page}
+    return render_page(request, "conversations/history.html", context, partial="items")

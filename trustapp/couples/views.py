@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from trustapp.couples import services
+from trustapp.couples import cards, services
 from trustapp.couples.access import partnership_view
 from trustapp.couples.forms import InvitationForm, LeaveForm
 from trustapp.couples.models import Membership, Partnership
@@ -54,7 +54,9 @@ def partnership_create(request):
 
 @partnership_view
 def partnership_home(request, partnership):
-    return render(request, "couples/home.html", {"partnership": partnership})
+    grid, below = cards.for_home(partnership, request.user)
+    context = {"partnership": partnership, "cards": grid, "cards_below": below}
+    return render(request, "couples/home.html", context)
 
 
 def _new_link(request, invitation):

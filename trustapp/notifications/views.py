@@ -32,13 +32,13 @@ def reminder_settings(request):
     )
     if request.method == "POST" and form.is_valid():
         preference = services.preference_save(user=request.user, **form.cleaned_data)
-        if wants_partial(request):
-            form = ReminderPreferenceForm(instance=preference)
-            context = _settings_context(request, preference, form) | {"saved": True}
-            return render(request, "notifications/settings.html#settings", context)
-        messages.success(request, _("Saved. Your reminders follow your new choices."))
-        return redirect("notifications:settings")
-    context = _settings_context(request, preference, form)
+        if not wants_partial(request):
+            messages.success(request, _("Saved. Your reminders follow your new choices."))
+            return redirect("notifications:settings")
+        form = ReminderPreferenceForm(instance=preference)
+        context = _settings_context(request, preference, form) | {"saved": True}
+    else:
+        context = _settings_context(request, preference, form)
     return render_page(request, "notifications/settings.html", context, partial="settings")
 
 

@@ -13,7 +13,11 @@ class PrivacyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from trustapp.couples import cards
         from trustapp.couples.signals import partnership_ended
+        from trustapp.privacy.cards import home_card
+
+        cards.add("data choice", "privacy/_prenup_home.html", home_card, below=True)
 
         # Ending a space fixes its data choice and the day it is carried out, atomically.
         partnership_ended.connect(fix_data_choice, dispatch_uid="privacy.fix_data_choice")

@@ -49,7 +49,7 @@ def _zip_response(chunks, name):
 def privacy(request):
     user = request.user
     form = DiscreetForm(request.POST if request.method == "POST" else None, instance=user)
-    partial = wants_partial(request)
+    context = {"form": form}
     if request.method == "POST" and form.is_valid():
         user = form.save()
         saved = (
@@ -57,18 +57,13 @@ def privacy(request):
             if user.discreet_emails
             else _("Discreet emails are off. Emails say again what happened.")
         )
-        if partial:
-            return render(
-                request,
-                "privacy/privacy.html#discreet-form",
-                {"form": DiscreetForm(instance=user), "saved": saved},
-            )
-        messages.success(request, saved)
-        return redirect("privacy:privacy")
-    if partial:
-        return render(request, "privacy/privacy.html#discreet-form", {"form": form})
-    context = {"form": form, "spaces": _spaces(user), "copies": user.personal_copies.defer("data")}
-    return render(request, "privacy/privacy.html", context)
+        if not wants_partial(request):
+            messages.success(request, saved)
+            return redirect("privacy:privacy")
+        context = {"form": DiscreetForm(instance=user), "saved": saved}
+    elif not wants_partial(request):  # the rest of the page is only built when shown
+        context |= {"spaces": _spaces(user), "copies": user.personal_copies.defer("data")}
+    return render_page(request, "privacy/privacy.html", context, partial="discreet-form")
 
 
 # -- Download my data -------------------------------------------------------------------

@@ -1,7 +1,6 @@
 from django import template
 
 from trustapp.privacy.prenup import grace_period, prenup_of
-from trustapp.privacy.prenup_forms import ChoiceForm
 
 register = template.Library()
 
@@ -15,8 +14,3 @@ def data_prenup(partnership):
 @register.simple_tag
 def grace_days():
     return grace_period().days
-
-
-@register.simple_tag
-def prenup_form(prenup):
-    return ChoiceForm.for_prenup(prenup)

@@ -1,14 +1,12 @@
-from django import template
+"""What appreciations shows on the home of a space."""
 
 from trustapp.appreciations import services
 from trustapp.appreciations.forms import AppreciationForm
 
-register = template.Library()
 
-
-@register.simple_tag
-def appreciations_home_card(partnership, user, partner):
-    """What the home card shows: new ones from the partner, the latest, a quick form."""
+def home_card(partnership, user):
+    """New ones from the partner, the latest, a quick form; nothing before they joined."""
+    partner = partnership.partner_of(user)
     if partner is None:
         return {}
     latest = services.latest_received(partnership, user)

@@ -1,14 +1,12 @@
-from django import template
+"""What conversations show on the home of a space."""
 
 from trustapp.conversations import services
 
-register = template.Library()
 HOME_CARD_CONVERSATIONS = 3
 
 
-@register.simple_tag
-def conversations_card(partnership, user):
-    """What the partnership home shows about conversations, in a few flat queries."""
+def home_card(partnership, user):
+    """The conversations still to talk about, and this week's prompt."""
     if not partnership.is_paired:
         return {"paired": False}
     ongoing = services.with_answer_state(

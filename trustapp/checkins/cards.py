@@ -1,16 +1,16 @@
-from django import template
+"""What check-ins show on the home of a space."""
+
 from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 
 from trustapp.checkins import services
 from trustapp.checkins.models import Answer
 
-register = template.Library()
 
-
-@register.simple_tag
-def checkin_status(partnership, user):
-    """What the home card says about the latest check-in, in two queries."""
+def home_card(partnership, user):
+    """The latest check-in, who answered it, and when the next one is due."""
+    if not partnership.is_paired:
+        return {}
     latest = (
         partnership.checkins.annotate(
             answer_count=Count("answers"),
@@ -20,7 +20,7 @@ def checkin_status(partnership, user):
         .first()
     )
     if latest is None:
-        return {"latest": None, "cadence": services.cadence_of(partnership)}
+        return {"latest": None}
     next_due = services.next_due_date(latest, services.cadence_of(partnership))
     return {
         "latest": latest,

@@ -1,0 +1,47 @@
+"""What the apps above couples show on a space's pages: home cards and navigation badges.
+
+couples imports none of those apps: each one adds its card and its badge from its own
+AppConfig.ready(). The home view asks every card for its context, once per page. Cards come
+in the order the apps are installed; a card `below` the others spans the page under them.
+"""
+
+from dataclasses import dataclass
+
+_cards = {}
+_badges = {}
+
+
+@dataclass(frozen=True)
+class Card:
+    template: str
+    context: dict
+
+
+def add(name, template, context_of, *, below=False):
+    """`context_of(partnership, user)` -> what `template` shows, as `card` in it."""
+    _cards[name] = (template, context_of, below)
+
+
+def for_home(partnership, user):
+    """The cards of this space's home for `user`: (the grid, the ones below it)."""
+    grid, below = [], []
+    for template, context_of, is_below in _cards.values():
+        card = Card(template, context_of(partnership, user))
+        (below if is_below else grid).append(card)
+    return grid, below
+
+
+def add_badge(name, count_of):
+    """`count_of(partnership, user)` -> what waits for `user`, shown as `badges.<name>`."""
+    _badges[name] = count_of
+
+
+class Badges:
+    """Every app's badge for one person in one space, counted only when a template shows it
+    (most partials show none, so they cost nothing)."""
+
+    def __init__(self, partnership, user):
+        self.partnership, self.user = partnership, user
+
+    def __getitem__(self, name):
+        return _badges[name](self.partnership, self.user)
