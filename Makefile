@@ -70,7 +70,7 @@ lint: install
 # Reminder throughput (docs/benchmarks.md). Point DATABASE_URL and REDIS_URL at a
 # throwaway database and Redis; BENCH_ARGS="--people 10000 --concurrency 2".
 bench-reminders: install
-	DEBUG=1 $(PY) manage.py reminders_benchmark $(BENCH_ARGS)
+	DEBUG=1 $(PY) -m bench.reminders $(BENCH_ARGS)
 
 # Page load benchmark of the production setup, written to docs/benchmarks.md: gunicorn,
 # PostgreSQL (database trustapp_bench, seeded once), Redis database 11, wrk; then the

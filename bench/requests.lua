@@ -10,12 +10,7 @@
 -- once per thread in init(), so the script costs wrk almost nothing per request.
 
 local requests = {}
-local parts = {}
 local index = 0
-local counter = 0
--- BENCH_MISS=1: every request asks for a page nobody has seen (a query parameter that
--- counts up), so a kept page is never used: this measures rendering.
-local miss = os.getenv("BENCH_MISS") == "1"
 local headers = {}
 local once = os.getenv("BENCH_ONCE") == "1"
 local step = 1
@@ -53,7 +48,6 @@ function init(args)
       sent["Cookie"] = cookie
     end
     table.insert(requests, wrk.format(method, path, sent, body))
-    table.insert(parts, {method, path, body})
   end
   if once then
     step = tonumber(os.getenv("BENCH_THREADS"))
@@ -66,12 +60,6 @@ end
 
 function request()
   index = (index + step - 1) % #requests + 1
-  if miss then
-    counter = counter + 1
-    local method, path, body = parts[index][1], parts[index][2], parts[index][3]
-    local sep = path:find("?", 1, true) and "&" or "?"
-    return wrk.format(method, path .. sep .. "miss=" .. counter .. "-" .. math.random(1e9), headers, body)
-  end
   return requests[index]
 end
 

@@ -2,14 +2,13 @@
 
     DJANGO_SETTINGS_MODULE=bench.settings python -m bench.smtp_baseline --people 10000
 
-Runs the check-ins app's `reminders_benchmark` command (people due now, a real Celery
-worker, the dispatcher, the send-once outbox) with its loopback SMTP sink also keeping a
+Runs the reminders benchmark (bench/reminders.py: people due now, a real Celery worker,
+the dispatcher, the send-once outbox) with its loopback SMTP sink also keeping a
 copy of every message it receives. Then it sends exactly those bytes again over one plain
 smtplib connection to a fresh sink of the same kind, and prints one JSON line with both.
 """
 
 import argparse
-import io
 import json
 import logging
 import re
@@ -24,36 +23,28 @@ def main():
     parser.add_argument("--concurrency", type=int, default=2)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
     from aiosmtpd.controller import Controller
-    from django.core.management import call_command
 
-    from trustapp.checkins.management.commands import reminders_benchmark as command
+    from bench import reminders
 
     received = []
-    counting = command.CountingSink.handle_DATA
 
-    async def keep_a_copy(self, server, session, envelope):
-        received.append((envelope.mail_from, envelope.rcpt_tos, envelope.original_content))
-        return await counting(self, server, session, envelope)
+    class KeepingSink(reminders.CountingSink):
+        """Counts like the benchmark's sink and keeps a copy of every message."""
 
-    command.CountingSink.handle_DATA = keep_a_copy
-    output = io.StringIO()
-    call_command(
-        "reminders_benchmark",
-        people=args.people,
-        concurrency=args.concurrency,
-        yes=True,
-        stdout=output,
+        async def handle_DATA(self, server, session, envelope):
+            received.append((envelope.mail_from, envelope.rcpt_tos, envelope.original_content))
+            return await super().handle_DATA(server, session, envelope)
+
+    lines = []
+    reminders.run(
+        people=args.people, concurrency=args.concurrency, sink=KeepingSink(), out=lines.append
     )
-    command.CountingSink.handle_DATA = counting
-    report = output.getvalue().strip()
+    report = "\n".join(lines)
 
     logging.getLogger("mail.log").setLevel(logging.WARNING)
-    sink = command.CountingSink()
-    controller = Controller(sink, hostname="127.0.0.1", port=command._free_port())
+    sink = reminders.CountingSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=reminders.free_port())
     controller.start()
     try:
         started = time.monotonic()

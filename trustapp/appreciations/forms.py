@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from trustapp.appreciations.models import REPLY_MAX_LENGTH, TEXT_MAX_LENGTH, Quality
+from trustapp.lib import widgets
 
 EARLIEST_YEAR = 1900
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -35,7 +36,7 @@ class AppreciationForm(forms.Form):
         label=_("What it showed"),
         choices=Quality.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=widgets.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Pick qualities from the list.")},
     )
 
@@ -92,9 +93,9 @@ class ReplyForm(forms.Form):
 class LogFilterForm(forms.Form):
     """The log's filters. Anything invalid is explained and left out of the filter."""
 
-    by = forms.ChoiceField(label=_("Written by"), required=False)
-    quality = forms.ChoiceField(label=_("Quality"), required=False)
-    month = forms.CharField(label=_("Month"), required=False, widget=forms.Select)
+    by = forms.ChoiceField(label=_("Written by"), required=False, widget=widgets.Select)
+    quality = forms.ChoiceField(label=_("Quality"), required=False, widget=widgets.Select)
+    month = forms.CharField(label=_("Month"), required=False, widget=widgets.Select)
     q = forms.CharField(
         label=_("Search"),
         required=False,

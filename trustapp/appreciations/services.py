@@ -238,11 +238,11 @@ def highlight_since(partnership, user):
 
 
 def shared_since(partnership, since):
-    """Shared appreciations that became visible to both at or after `since`, oldest first."""
+    """Shared appreciations that became visible to both at or after `since`, oldest first,
+    with their people (a check-in's look back shows who wrote each, not its qualities)."""
     return (
         Appreciation.objects.filter(partnership=partnership, shared_at__gte=since)
         .select_related("author", "recipient")
-        .prefetch_related("qualities")
         .order_by("shared_at", "id")
     )
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trustapp.checkins.models import ActionPoint, AgendaItem, Answer, CheckInCadence
+from trustapp.lib import widgets
 from trustapp.lib.forms import VersionedForm
 
 RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
@@ -12,14 +13,14 @@ class AnswerForm(forms.ModelForm):
         label=_("How connected did you feel?"),
         choices=RATING_CHOICES,
         coerce=int,
-        widget=forms.RadioSelect,
+        widget=widgets.RadioSelect,
         error_messages={"required": _("Choose a number from 1 to 5.")},
     )
     trusted = forms.TypedChoiceField(
         label=_("How trusted did you feel?"),
         choices=RATING_CHOICES,
         coerce=int,
-        widget=forms.RadioSelect,
+        widget=widgets.RadioSelect,
         error_messages={"required": _("Choose a number from 1 to 5.")},
     )
 
@@ -70,7 +71,7 @@ class AgendaItemForm(forms.ModelForm):
 class ActionPointForm(forms.ModelForm):
     BOTH = "both"
 
-    owner_choice = forms.ChoiceField(label=_("Who takes this step?"), widget=forms.RadioSelect)
+    owner_choice = forms.ChoiceField(label=_("Who takes this step?"), widget=widgets.RadioSelect)
 
     class Meta:
         model = ActionPoint
@@ -156,5 +157,5 @@ class ScheduleForm(forms.Form):
     cadence = forms.ChoiceField(
         label=_("How often would you like to check in?"),
         choices=CheckInCadence.choices,
-        widget=forms.RadioSelect,
+        widget=widgets.RadioSelect,
     )
