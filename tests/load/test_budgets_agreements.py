@@ -1,6 +1,6 @@
 """Agreements and boundaries: every page and htmx endpoint has a query budget that holds
 from ten rows to a hundred more (agreements, revisions, consents, comments, events,
-boundaries). The list's own budget at 5 and 500 lives in tests/agreements/test_list.py."""
+boundaries). The list's own budget at 5 and 50 lives in tests/agreements/test_list.py."""
 
 from types import SimpleNamespace
 
