@@ -26,9 +26,10 @@ def production_storage():
     }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def collected(tmp_path_factory):
-    """Collected once for this file: compressing every file is the slow part."""
+    """Collected once (compressing every file is the slow part); session-scoped because
+    pytest-django runs this file's database test apart from its other one."""
     root = tmp_path_factory.mktemp("static")
     with override_settings(STATIC_ROOT=root, **production_storage()):
         call_command("collectstatic", interactive=False, verbosity=0)
