@@ -9,22 +9,37 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC_TAG = re.compile(r"""{%\s*static\s+['"]([^'"]+)['"]""")
 
 
-@pytest.fixture
-def manifest(settings, tmp_path):
-    settings.STATIC_ROOT = tmp_path / "static"
-    settings.STORAGES = settings.STORAGES | {
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+def production_storage():
+    return {
+        "STORAGES": settings.STORAGES
+        | {"staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
     }
-    call_command("collectstatic", interactive=False, verbosity=0)
-    return staticfiles_storage
+
+
+@pytest.fixture(scope="session")
+def collected(tmp_path_factory):
+    """Collected once (compressing every file is the slow part); session-scoped because
+    pytest-django runs this file's database test apart from its other one."""
+    root = tmp_path_factory.mktemp("static")
+    with override_settings(STATIC_ROOT=root, **production_storage()):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return root
+
+
+@pytest.fixture
+def manifest(collected):
+    with override_settings(STATIC_ROOT=collected, **production_storage()):
+        yield staticfiles_storage
 
 
 def test_every_static_file_a_template_names_is_in_the_manifest(manifest):

@@ -131,7 +131,7 @@ def test_a_former_partner_can_still_look_back(bob_client, partnership, bob, from
 
 
 @time_machine.travel(NOW, tick=False)
-def test_the_chart_page_keeps_its_query_count_from_10_to_10000(
+def test_the_chart_page_keeps_its_query_count_from_10_to_a_year_of_them(
     alice_client, partnership, alice, bob, django_assert_max_num_queries
 ):
     # Something in every section: an "on this day" entry too.
@@ -141,7 +141,7 @@ def test_the_chart_page_keeps_its_query_count_from_10_to_10000(
         assert alice_client.get(looking_back_url(partnership)).status_code == 200
     small = len(context.captured_queries)
     assert small <= CHART_BUDGET
-    bulk_appreciations(partnership, alice, bob, 9_990)
+    bulk_appreciations(partnership, alice, bob, 365)  # one a day: every week has some
     with django_assert_max_num_queries(small):
         response = alice_client.get(looking_back_url(partnership))
     assert response.status_code == 200

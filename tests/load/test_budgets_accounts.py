@@ -1,5 +1,5 @@
 """A person's own pages under /me/ and the account pages: query budgets that hold when the
-person has been in ten thousand shared spaces. (The sessions page's cost per signed-in device
+person has been in a hundred shared spaces. (The sessions page's cost per signed-in device
 is asserted in tests/accounts/test_sessions.py.)"""
 
 from types import SimpleNamespace

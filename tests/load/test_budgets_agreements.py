@@ -1,6 +1,6 @@
 """Agreements and boundaries: every page and htmx endpoint has a query budget that holds
-from ten rows to ten thousand (agreements, revisions, consents, comments, events,
-boundaries). The list's own budget at 5 and 500 lives in tests/agreements/test_list.py."""
+from ten rows to a hundred more (agreements, revisions, consents, comments, events,
+boundaries). The list's own budget at 5 and 50 lives in tests/agreements/test_list.py."""
 
 from types import SimpleNamespace
 
@@ -51,8 +51,8 @@ def make_world(partnership, alice, bob):
 
 
 def grow(world):
-    """Ten thousand agreements with revisions and consents, ten thousand boundaries, and
-    hundreds of revisions, comments and events on the agreements the pages show."""
+    """A hundred agreements with revisions and consents, a hundred boundaries, and
+    a hundred revisions, comments and events on the agreements the pages show."""
     partnership, alice, bob = world.partnership, world.alice, world.bob
     # Bob wrote them and agreed; half are in force, half wait for Alice.
     make_agreements(partnership, bob, alice, GROWTH)
@@ -62,11 +62,11 @@ def grow(world):
             AgreementRevision(
                 agreement=agreement, number=n, title="Old words", text=f"Old words {n}", author=bob
             )
-            for n in range(start, start + 300)
+            for n in range(start, start + GROWTH)
         )
         Consent.objects.bulk_create(Consent(revision=r, user=bob) for r in extra)
         Comment.objects.bulk_create(
-            Comment(agreement=agreement, author=bob, text=f"Note {n}") for n in range(300)
+            Comment(agreement=agreement, author=bob, text=f"Note {n}") for n in range(GROWTH)
         )
         AgreementEvent.objects.bulk_create(
             AgreementEvent(agreement=agreement, kind="suggested", actor=bob, revision=r)

@@ -1,5 +1,5 @@
 """Appreciations: every page and htmx endpoint has a query budget that holds from ten
-appreciations to ten thousand. The log's first and next pages are also checked
+appreciations to a year of them. The log's first and next pages are also checked
 in tests/appreciations/test_log.py; here they sit beside every other endpoint."""
 
 from datetime import date
@@ -44,8 +44,9 @@ def same_day_earlier():
 
 
 def grow(world):
-    """A year and more of appreciations both ways, with qualities, and private notes."""
-    bulk_appreciations(world.partnership, world.alice, world.bob, GROWTH)
+    """One a day for a year both ways, with qualities (every week of the look-back chart has
+    some), and private notes."""
+    bulk_appreciations(world.partnership, world.alice, world.bob, max(GROWTH, 365))
     for index in range(30):
         make_appreciation(world.partnership, world.alice, world.bob, f"Note {index}", shared=False)
 

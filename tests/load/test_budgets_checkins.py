@@ -1,6 +1,6 @@
 """Check-ins: every page and htmx endpoint, including the answers region the page polls
 while waiting for the partner, has a query budget that holds from ten check-ins to more
-than ten thousand (with their answers, topics and small steps), and so does changing or
+than a hundred (with their answers, topics and small steps), and so does changing or
 removing a topic or a step."""
 
 from datetime import timedelta
@@ -47,7 +47,7 @@ def current(world):
 
 
 def grow(world):
-    """Ten thousand past check-ins, both answered; ten thousand topics and steps; and a year of
+    """A hundred past check-ins, both answered; a hundred topics and steps; and a year of
     appreciations, which the look-back shows."""
     partnership, alice, bob = world.partnership, world.alice, world.bob
     now = timezone.now()
@@ -69,7 +69,7 @@ def grow(world):
     )
     ActionPoint.objects.bulk_create(
         ActionPoint(checkin=world.previous, text=f"Step {index}", for_both=True)
-        for index in range(300)
+        for index in range(GROWTH)
     )
     AgendaItem.objects.bulk_create(
         AgendaItem(

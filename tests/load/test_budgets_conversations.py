@@ -1,7 +1,7 @@
 """Conversations: every page and htmx endpoint, including the status line the waiting page
 polls every few seconds, has a query budget that holds from ten conversations to more than
-ten thousand. (tests/conversations/test_status.py keeps the poll at five queries with one
-conversation; here it is measured beside ten thousand.)"""
+a hundred. (tests/conversations/test_status.py keeps the poll at five queries with one
+conversation; here it is measured beside a hundred.)"""
 
 from datetime import timedelta
 from types import SimpleNamespace
@@ -55,7 +55,7 @@ def make_world(partnership, alice, bob):
 
 
 def grow(world):
-    """Ten thousand conversations talked about, each with both answers; stars and hides on
+    """A hundred conversations talked about, each with both answers; stars and hides on
     most of the library."""
     partnership, alice, bob = world.partnership, world.alice, world.bob
     now = timezone.now()

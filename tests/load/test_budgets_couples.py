@@ -1,5 +1,5 @@
 """The partnership home (every app's card and the navigation), the list of spaces, and the
-pages around a partnership: query budgets that hold when every app holds ten thousand rows."""
+pages around a partnership: query budgets that hold when every app holds a hundred more rows."""
 
 from types import SimpleNamespace
 
@@ -36,7 +36,7 @@ def make_world(partnership, alice, bob):
 
 
 def grow(world):
-    """Every app's ten thousand rows in the space, and Alice in ten thousand ended spaces."""
+    """Every app's hundred more rows in the space, and Alice in a hundred ended spaces."""
     for app in APPS:
         app.grow(world)
     test_budgets_accounts.grow(world)
