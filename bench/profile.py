@@ -113,8 +113,8 @@ def main():
             took = float(query["time"]) * 1000
             if args.sql or (args.explain is not None and took >= args.explain):
                 print(f"    {took:6.1f} ms  {query['sql'][:400]}")
-            # A query Django logs as "QUERY = ... - PARAMS = ..." (psycopg's prepared and
-            # hand-written ones) has no literal SQL to explain.
+            # A query Django logs as "QUERY = ... - PARAMS = ..." (one it could not write
+            # out with its parameters) has no literal SQL to explain.
             if (
                 args.explain is not None
                 and took >= args.explain
