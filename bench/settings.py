@@ -5,6 +5,9 @@ from trustapp.settings (the same environment variables, the same middleware); on
 URLconf differs, so the floor view exists in the benchmark and nowhere else.
 """
 
-from trustapp.settings import *  # noqa: F403
+from trustapp import settings as production
+
+# Every setting of trustapp.settings (they are the upper-case names), named here by copying.
+globals().update({name: value for name, value in vars(production).items() if name.isupper()})
 
 ROOT_URLCONF = "bench.urls"
