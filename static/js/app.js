@@ -63,6 +63,27 @@
     next.focus();
   });
 
+  // A region that reloads by itself when something changed elsewhere (data-keep-typed) waits
+  // while the person has typed into it and not saved: a calm note offers the changes instead.
+  function typedIn(region) {
+    return Array.prototype.some.call(region.querySelectorAll("textarea, input"), function (field) {
+      return field.value !== field.defaultValue;
+    });
+  }
+
+  document.addEventListener("htmx:confirm", function (event) {
+    var region = event.detail.elt;
+    if (!region.hasAttribute("data-keep-typed") || !typedIn(region)) return;
+    var note = region.querySelector("[data-changed-note]");
+    if (!note) return;
+    event.preventDefault();
+    note.hidden = false;
+    note.reload = event.detail.issueRequest;
+    if (note.dataset.ready) return;
+    note.dataset.ready = "1";
+    note.querySelector("button").addEventListener("click", function () { note.reload(true); });
+  });
+
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
   document.addEventListener("htmx:load", function (event) { enhance(event.target); });
 })();

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.conversations.conftest import url
 from tests.support.browser import assert_accessible, save_screenshot
+from trustapp.conversations import services
 from trustapp.conversations.models import Conversation
 
 pytestmark = [pytest.mark.browser]
@@ -127,16 +128,19 @@ def test_answering_works_with_javascript_disabled(
     # (axe needs JavaScript, so the same pages are checked in the journey above.)
 
 
-def test_taking_an_answer_back_updates_the_partners_open_page(
-    browser_page, live_server, transactional_db, partnership, alice, bob, prompt
-):
-    from trustapp.conversations import services
-
+def both_answered(partnership, alice, bob, prompt):
     conversation, _created = services.conversation_start(
         partnership=partnership, user=alice, prompt=prompt
     )
     services.answer_submit(conversation=conversation, user=alice, text=ALICE_WORDS)
     services.answer_submit(conversation=conversation, user=bob, text=BOB_WORDS)
+    return conversation
+
+
+def test_taking_an_answer_back_updates_the_partners_open_page(
+    browser_page, live_server, transactional_db, partnership, alice, bob, prompt
+):
+    conversation = both_answered(partnership, alice, bob, prompt)
     page_url = url("conversation", partnership, conversation.pk)
     alice_page = browser_page(alice)
     bob_page = browser_page(bob)
@@ -164,3 +168,28 @@ def test_taking_an_answer_back_updates_the_partners_open_page(
     expect(alice_page.locator(".answer-theirs")).to_contain_text("bob-only")
     expect(bob_page.locator(".answer-theirs")).to_contain_text("alice-again", timeout=12_000)
     assert not alice_page.js_errors and not bob_page.js_errors
+
+
+def test_what_a_person_types_stays_when_the_page_changes_under_them(
+    browser_page, live_server, transactional_db, partnership, alice, bob, prompt
+):
+    conversation = both_answered(partnership, alice, bob, prompt)
+    alice_page = browser_page(alice)
+    alice_page.goto(url("conversation", partnership, conversation.pk))
+    takeaway = alice_page.get_by_label("What do you take away from it?")
+    takeaway.fill(TAKEAWAY)
+
+    # Bob takes his answer back while Alice is writing: the page says so, her words stay.
+    services.answer_withdraw(conversation=conversation, user=bob)
+    expect(alice_page.locator("#conversation-status")).to_contain_text(
+        "Waiting for Bob", timeout=12_000
+    )
+    expect(alice_page.get_by_text("Something changed here while you were writing")).to_be_visible()
+    expect(takeaway).to_have_value(TAKEAWAY)
+    assert_accessible(alice_page)
+
+    # When she chooses, the changes show.
+    alice_page.get_by_role("button", name="Show the changes").click()
+    expect(alice_page.get_by_role("heading", name="Your answer")).to_be_visible()
+    expect(alice_page.get_by_text("bob-only")).to_have_count(0)
+    assert not alice_page.js_errors
