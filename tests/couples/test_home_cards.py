@@ -61,3 +61,26 @@ def test_the_navigation_badge_comes_from_the_app_on_every_page_of_the_space(
     # Bob proposed it: nothing waits for him.
     home = bob_client.get(partnership.get_absolute_url()).content.decode()
     assert '<span id="agreements-waiting-nav"></span>' in home
+
+
+def test_the_leave_page_says_what_happens_to_the_shared_words_from_privacy(
+    alice, alice_client, partnership
+):
+    [section] = cards.sections_for("leave", partnership=partnership, user=alice)
+    assert section.template == "privacy/_prenup_leave.html"
+    body = alice_client.get(reverse("couples:leave", args=[partnership.public_id])).content
+    assert b"You never chose together, so the most private option applies" in body
+
+
+def test_the_list_of_spaces_shows_what_a_person_kept_of_past_spaces(alice, alice_client):
+    from django.utils import timezone
+
+    from trustapp.privacy.models import PersonalCopy
+
+    url = reverse("home") + "?all"
+    assert b"What you kept of past spaces" not in alice_client.get(url).content
+    now = timezone.now()
+    PersonalCopy.objects.create(
+        user=alice, scope=PersonalCopy.Scope.OWN, started_at=now, ended_at=now, data={}
+    )
+    assert b"What you kept of past spaces" in alice_client.get(url).content

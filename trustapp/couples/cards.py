@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 _cards = {}
 _badges = {}
+_sections = {}
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,20 @@ def for_home(partnership, user):
         card = Card(template, context_of(partnership, user))
         (below if is_below else grid).append(card)
     return grid, below
+
+
+def add_section(page, name, template, context_of):
+    """A part of one of couples' other pages ("leave", "spaces") that an app above adds:
+    `context_of(**about)` -> what `template` shows, as `card` in it."""
+    _sections.setdefault(page, {})[name] = (template, context_of)
+
+
+def sections_for(page, **about):
+    """The sections of `page`, each with its context for these arguments."""
+    return [
+        Card(template, context_of(**about))
+        for template, context_of in _sections.get(page, {}).values()
+    ]
 
 
 def add_badge(name, count_of):

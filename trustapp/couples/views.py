@@ -40,6 +40,7 @@ def home(request):
         {
             "active": active,
             "archived": [p for p in partnerships if not p.is_active],
+            "sections": cards.sections_for("spaces", user=request.user),
         },
     )
 
@@ -183,4 +184,6 @@ def leave(request, partnership):
             _("You have left. The space stays here as a read-only archive."),
         )
         return redirect(partnership)
-    return render(request, "couples/leave.html", {"partnership": partnership, "form": form})
+    sections = cards.sections_for("leave", partnership=partnership, user=request.user)
+    context = {"partnership": partnership, "form": form, "sections": sections}
+    return render(request, "couples/leave.html", context)

@@ -15,9 +15,13 @@ class PrivacyConfig(AppConfig):
     def ready(self):
         from trustapp.couples import cards
         from trustapp.couples.signals import partnership_ended
-        from trustapp.privacy.cards import home_card
+        from trustapp.privacy.cards import home_card, leave_section, past_spaces_section
 
         cards.add("data choice", "privacy/_prenup_home.html", home_card, below=True)
+        cards.add_section("leave", "data choice", "privacy/_prenup_leave.html", leave_section)
+        cards.add_section(
+            "spaces", "past spaces", "privacy/_copies_of_past_spaces.html", past_spaces_section
+        )
 
         # Ending a space fixes its data choice and the day it is carried out, atomically.
         partnership_ended.connect(fix_data_choice, dispatch_uid="privacy.fix_data_choice")

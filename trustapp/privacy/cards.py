@@ -1,7 +1,18 @@
-"""What the data choice shows on the home of a space, under its cards."""
+"""What privacy shows on couples' pages: the data choice on a space's home and when
+leaving, and the copies kept of past spaces on the list of spaces."""
 
 from trustapp.privacy.prenup import prenup_of
 from trustapp.privacy.prenup_forms import ChoiceForm
+
+
+def leave_section(*, partnership, user):
+    """What happens to the shared words when this person leaves: the space's choice."""
+    return {"prenup": prenup_of(partnership)}
+
+
+def past_spaces_section(*, user):
+    """What the person kept of spaces that ended (the copies' data stays unread)."""
+    return {"copies": list(user.personal_copies.defer("data"))}
 
 
 def home_card(partnership, user):
