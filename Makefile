@@ -7,6 +7,9 @@ PY := .venv/bin/python
 # Test settings: the real PostgreSQL and Redis on loopback (override as you like).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/trustapp
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/9
+# One test process per core (pytest-xdist; tests/support/workers.py keeps them apart).
+TEST_WORKERS ?= 2
+XDIST := -n $(TEST_WORKERS) --dist worksteal
 
 .PHONY: run test test-production test-embedded install browser lint bench-reminders bench
 
@@ -55,12 +58,12 @@ test: test-production test-embedded
 
 test-production: install browser
 	env $(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
-	  $(PY) -m pytest $(PYTEST_ARGS)
+	  $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 test-embedded: install browser
 	@rm -rf var/test-embedded
 	env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL $(TEST_ENV) DATA_DIR=var/test-embedded \
-	  $(PY) -m pytest -m embedded $(PYTEST_ARGS)
+	  $(PY) -m pytest $(XDIST) -m embedded $(PYTEST_ARGS)
 
 # Ruff, and the import contracts in pyproject.toml: apps depend only on the apps below them.
 lint: install
