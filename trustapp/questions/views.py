@@ -195,9 +195,11 @@ def from_email(request, token):
         )
     day_question = None
     if membership is not None and membership.partnership.is_active:
-        day_question = DayQuestion.objects.filter(
-            partnership=membership.partnership, day=about.get("d")
-        ).first()
+        try:
+            on = date.fromisoformat(str(about.get("d")))
+        except ValueError:
+            return _link_problem(request, expired=False)
+        day_question = DayQuestion.objects.filter(partnership=membership.partnership, day=on).first()
     if day_question is None:
         return _link_problem(request, expired=False)
     form = AnswerForm(request.POST if request.method == "POST" else None)
