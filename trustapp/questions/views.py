@@ -199,7 +199,9 @@ def from_email(request, token):
             on = date.fromisoformat(str(about.get("d")))
         except ValueError:
             return _link_problem(request, expired=False)
-        day_question = DayQuestion.objects.filter(partnership=membership.partnership, day=on).first()
+        day_question = DayQuestion.objects.filter(
+            partnership=membership.partnership, day=on
+        ).first()
     if day_question is None:
         return _link_problem(request, expired=False)
     form = AnswerForm(request.POST if request.method == "POST" else None)
