@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "trustapp.accounts",
     "trustapp.couples",
     "trustapp.notifications",
+    "trustapp.questions",
     "trustapp.agreements",
     "trustapp.appreciations",
     "trustapp.conversations",
@@ -167,6 +168,7 @@ CELERY_BEAT_SCHEDULE = {
     "reminders-partner-activity": {"task": "reminders.dispatch_partner_notices", "schedule": 60.0},
     "reminders-requeue-stale": {"task": "reminders.requeue_stale", "schedule": 300.0},
     "reminders-enrol": {"task": "reminders.enrol", "schedule": 600.0},
+    "questions-emails": {"task": "questions.dispatch_emails", "schedule": 60.0},
     # Privacy: downloads expire after a day; ended spaces follow their data prenup.
     "privacy-expire-exports": {"task": "accounts.expire_exports", "schedule": 900.0},
     "privacy-apply-data-choices": {"task": "couples.apply_data_choices", "schedule": 3600.0},

@@ -8,19 +8,26 @@ from trustapp.couples import cards
 
 pytestmark = pytest.mark.embedded
 
-HEADINGS = ["card-agreements", "card-appreciations", "card-conversations", "card-checkins"]
+HEADINGS = [
+    "card-questions",
+    "card-agreements",
+    "card-appreciations",
+    "card-conversations",
+    "card-checkins",
+]
 
 
 def test_every_app_adds_its_card_in_the_installed_order(partnership, alice):
     grid, below = cards.for_home(partnership, alice)
     assert [card.template for card in grid] == [
+        "questions/_home_card.html",
         "agreements/_home_card.html",
         "appreciations/_home_card.html",
         "conversations/_home_card.html",
         "checkins/_home_card.html",
     ]
     assert [card.template for card in below] == ["privacy/_prenup_home.html"]
-    assert grid[2].context["paired"] is True  # each card's context is its app's own
+    assert grid[3].context["paired"] is True  # each card's context is its app's own
 
 
 def test_the_home_page_shows_the_cards_in_order_and_the_data_choice_under_them(

@@ -58,6 +58,7 @@ def build_world(partnership, alice, bob):
     from trustapp.conversations.models import Prompt
     from trustapp.couples import services as couples
     from trustapp.notifications.tokens import make_token
+    from trustapp.questions import services as questions
 
     agreement = propose(partnership, alice)
     boundary = agreements.boundary_state(partnership=partnership, owner=alice, text="Knock first.")
@@ -69,6 +70,7 @@ def build_world(partnership, alice, bob):
     checkin = open_checkin(partnership)
     item = topic(partnership, alice)
     step = action_point(checkin)
+    day_question = questions.today_question(partnership)
     solo = couples.partnership_create(user=alice)
     invitation, token = couples.invitation_create(partnership=solo, created_by=alice)
     by_namespace = {
@@ -84,6 +86,7 @@ def build_world(partnership, alice, bob):
         "action_pk": step.pk,
         "token": token,
         "slug": prompt.slug,
+        "day": day_question.day.isoformat(),
     }
     return {
         "values": values,
@@ -91,6 +94,10 @@ def build_world(partnership, alice, bob):
         "agreement": agreement,
         "topic_slug": prompt.topic.slug,
         "reminder_token": make_token(alice, "snooze"),
+        "question_token": make_token(
+            alice, "question", p=partnership.public_id, d=day_question.day.isoformat()
+        ),
+        "question_emails_token": make_token(alice, "question_emails"),
     }
 
 
@@ -104,4 +111,7 @@ def real_values(world, route):
         values["slug"] = world["topic_slug"]
     if route.route.startswith("r/"):
         values["token"] = world["reminder_token"]
+    if route.route.startswith("r/question"):
+        kind = "question_emails" if "emails" in route.route else "question"
+        values["token"] = world[f"{kind}_token"]
     return values

@@ -10,16 +10,10 @@ def load_prompts_after_migrate(sender, using, apps=None, **kwargs):
     """
     from trustapp.conversations.library import load_prompts
     from trustapp.conversations.models import Prompt, Topic
+    from trustapp.lib.library import tables_are_current
 
-    if apps is not None:
-        for model in (Topic, Prompt):
-            try:
-                state = apps.get_model(model._meta.label)
-            except LookupError:
-                return  # migrated back to before this app existed
-            current = {field.column for field in model._meta.concrete_fields}
-            if current - {field.column for field in state._meta.concrete_fields}:
-                return  # a partial migration: the tables are not the current shape yet
+    if not tables_are_current(apps, (Topic, Prompt)):
+        return
     load_prompts(using=using)
 
 

@@ -65,7 +65,12 @@ def build_all(deliveries, *, now, on_error):
     extras = Extras(partnerships)
 
     messages = {}
+    own_kinds = {ReminderDelivery.Kind.REMINDER, ReminderDelivery.Kind.DIGEST}
+    for kind in {d.kind for d in deliveries} - own_kinds:
+        messages.update(_written_elsewhere(kind, deliveries, preferences, now, on_error))
     for delivery in deliveries:
+        if delivery.kind not in own_kinds:
+            continue
         preference = preferences.get(delivery.user_id)
         try:
             if not delivery.user.is_active or delivery.user.deleted_at:
@@ -81,7 +86,22 @@ def build_all(deliveries, *, now, on_error):
     return messages
 
 
-def _headers(delivery, unsubscribe_url):
+def _written_elsewhere(kind, deliveries, preferences, now, on_error):
+    """The emails of a kind an app above writes: {pk: email or None}; None for all of
+    them when no app provides it (nothing is sent and the deliveries are skipped)."""
+    group = [d for d in deliveries if d.kind == kind]
+    write = content.provided(f"{kind}_emails")
+    if write is None:
+        return dict.fromkeys((d.pk for d in group), None)
+    active = [d for d in group if d.user.is_active and not d.user.deleted_at]
+    written = dict.fromkeys((d.pk for d in group), None)
+    if active:
+        written.update(write(active, preferences=preferences, now=now, on_error=on_error))
+    return written
+
+
+def headers_for(delivery, unsubscribe_url):
+    """The headers every email of the outbox carries (an app writing its own uses them too)."""
     return {
         "Message-ID": delivery.message_id,
         "List-Unsubscribe": f"<{unsubscribe_url}>",
@@ -121,7 +141,7 @@ def _reminder(delivery, preference, partnerships, extras, now):
         zone=preference.zone,
         template="notifications/email/reminder",
         subject=subject,
-        headers=_headers(delivery, unsubscribe_url),
+        headers=headers_for(delivery, unsubscribe_url),
         context={
             "recipient": user,
             "spaces": spaces,
@@ -207,7 +227,7 @@ def _digest(delivery, preference, notices):
         zone=preference.zone if preference else None,
         template="notifications/email/activity",
         subject=subject,
-        headers=_headers(delivery, unsubscribe_url),
+        headers=headers_for(delivery, unsubscribe_url),
         context={
             "recipient": user,
             "notices": notices,

@@ -133,6 +133,8 @@ class ReminderDelivery(models.Model):
     class Kind(models.TextChoices):
         REMINDER = "reminder", _("Check-in reminder")
         DIGEST = "digest", _("Partner activity")
+        # Written by the app that owns it (see content.py: "<kind>_emails").
+        QUESTION = "question", _("Today's question")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

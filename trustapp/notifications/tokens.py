@@ -18,9 +18,37 @@ class LinkExpired(Exception):
     pass
 
 
-def make_token(user, action):
+def allow(action, lifetime):
+    """A kind of link an app above adds for its own emails (from its AppConfig.ready())."""
+    ACTIONS[action] = lifetime
+
+
+def make_token(user, action, **about):
+    """A link for `user` to do `action`; `about` names what it is about (kept signed)."""
     assert action in ACTIONS
-    return signing.TimestampSigner(salt=SALT).sign_object({"u": user.pk, "a": action})
+    payload = {"u": user.pk, "a": action}
+    if about:
+        payload["x"] = about
+    return signing.TimestampSigner(salt=SALT).sign_object(payload)
+
+
+def _read(token, actions):
+    signer = signing.TimestampSigner(salt=SALT)
+    try:
+        payload = signer.unsign_object(token)
+        action = payload.get("a") if isinstance(payload, dict) else None
+        if action not in actions:
+            return None, None, None
+        signer.unsign_object(token, max_age=ACTIONS[action])
+    except signing.SignatureExpired as error:
+        raise LinkExpired from error
+    except signing.BadSignature:
+        return None, None, None
+    user = get_user_model().objects.filter(pk=payload.get("u"), is_active=True).first()
+    if user is None:
+        return None, None, None
+    about = payload.get("x")
+    return user, action, about if isinstance(about, dict) else {}
 
 
 def read_token(token, *actions):
@@ -28,16 +56,14 @@ def read_token(token, *actions):
 
     Raises LinkExpired for a genuine link that is too old.
     """
-    signer = signing.TimestampSigner(salt=SALT)
-    try:
-        payload = signer.unsign_object(token)
-        action = payload.get("a") if isinstance(payload, dict) else None
-        if action not in actions:
-            return None, None
-        signer.unsign_object(token, max_age=ACTIONS[action])
-    except signing.SignatureExpired as error:
-        raise LinkExpired from error
-    except signing.BadSignature:
-        return None, None
-    user = get_user_model().objects.filter(pk=payload.get("u"), is_active=True).first()
-    return (user, action) if user is not None else (None, None)
+    user, action, _about = _read(token, actions)
+    return user, action
+
+
+def read_token_about(token, action):
+    """(person, what the link is about) for a valid `action` link; (None, None) if broken.
+
+    Raises LinkExpired for a genuine link that is too old.
+    """
+    user, _action, about = _read(token, (action,))
+    return user, about

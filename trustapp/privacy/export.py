@@ -26,6 +26,7 @@ from trustapp.privacy import agreements as agreements_privacy
 from trustapp.privacy import appreciations as appreciations_privacy
 from trustapp.privacy import checkins as checkins_privacy
 from trustapp.privacy import conversations as conversations_privacy
+from trustapp.privacy import questions as questions_privacy
 from trustapp.privacy import rules as account_privacy
 from trustapp.privacy.models import DataExport
 from trustapp.privacy.prenup import prenup_of
@@ -37,6 +38,7 @@ AREAS = {
     "agreements": agreements_privacy,
     "appreciations": appreciations_privacy,
     "conversations": conversations_privacy,
+    "questions": questions_privacy,
     "checkins": checkins_privacy,
 }
 TOKEN_SALT = "trustapp.privacy.export"
@@ -109,7 +111,8 @@ def collect(user):
         "format": FORMAT,
         "exported_at": timezone.now(),
         "account": account_privacy.export_account(user),
-        "reminders": checkins_privacy.export_reminders(user),
+        "reminders": checkins_privacy.export_reminders(user)
+        | {"todays_question_emails": questions_privacy.export_email_choice(user)},
         "partnerships": [partnership_data(p, user) for p in _partnerships_of(user)],
         "personal_copies": [_copy_entry(copy) for copy in user.personal_copies.all()],
     }
