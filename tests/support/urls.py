@@ -58,6 +58,7 @@ def build_world(partnership, alice, bob):
     from trustapp.conversations.models import Prompt
     from trustapp.couples import services as couples
     from trustapp.notifications.tokens import make_token
+    from trustapp.repair import services as repair
 
     agreement = propose(partnership, alice)
     boundary = agreements.boundary_state(partnership=partnership, owner=alice, text="Knock first.")
@@ -69,6 +70,10 @@ def build_world(partnership, alice, bob):
     checkin = open_checkin(partnership)
     item = topic(partnership, alice)
     step = action_point(checkin)
+    moment = repair.moment_start(partnership=partnership, user=alice, title="A hard evening")
+    pause = repair.pause_start(
+        partnership=partnership, user=bob, minutes=30, about="", path=partnership.get_absolute_url()
+    )
     solo = couples.partnership_create(user=alice)
     invitation, token = couples.invitation_create(partnership=solo, created_by=alice)
     by_namespace = {
@@ -77,11 +82,13 @@ def build_world(partnership, alice, bob):
         "conversations": conversation.pk,
         "checkins": checkin.pk,
         "couples": invitation.pk,
+        "repair": moment.pk,
     }
     values = {
         "public_id": partnership.public_id,
         "item_pk": item.pk,
         "action_pk": step.pk,
+        "pause_pk": pause.pk,
         "token": token,
         "slug": prompt.slug,
     }
