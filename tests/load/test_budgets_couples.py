@@ -61,7 +61,7 @@ def fresh_invitation(world):
 
 
 PAGES = [
-    Budget("partnership home", 12, lambda w: Call(url("home", w.partnership))),
+    Budget("partnership home", 13, lambda w: Call(url("home", w.partnership))),
     Budget("home of a space waiting for a partner", 7, lambda w: Call(url("home", w.alone))),
     Budget("spaces", 5, lambda w: Call(reverse("home") + "?all")),
     Budget("invite, once paired", 3, lambda w: Call(url("invite", w.partnership), status=302)),
@@ -88,7 +88,7 @@ ACTIONS = [
     ),
     Budget(
         "leave (form)",
-        20,
+        21,
         lambda w: Call(url("leave", fresh_space(w)), "post", {"confirm": "on"}, status=302),
     ),
     Budget(

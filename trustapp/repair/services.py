@@ -314,17 +314,14 @@ def sides_for(moment, user, reflections=None):
     )
 
 
-def moment_state(moment, user):
+def moment_state(moment, sides):
     """What the waiting page polls for: a word that changes when something the reader may
     know changes (who finished, the reveal, a stop), never what anyone wrote."""
     if moment.is_stopped:
         return "stopped"
     if moment.revealed_at is not None:
         return "revealed"
-    finished = set(
-        moment.reflections.filter(finished_at__isnull=False).values_list("author_id", flat=True)
-    )
-    return f"{int(user.pk in finished)}{int(bool(finished - {user.pk}))}"
+    return f"{int(sides.i_finished)}{int(sides.partner_finished)}"
 
 
 def with_states(moments, user):

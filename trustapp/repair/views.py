@@ -72,7 +72,7 @@ def start(request, partnership):
 
 
 def _status(moment, user, sides):
-    state = services.moment_state(moment, user)
+    state = services.moment_state(moment, sides)
     return {
         "public_id": moment.partnership.public_id,
         "pk": moment.pk,
