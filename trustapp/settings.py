@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "trustapp.appreciations",
     "trustapp.conversations",
     "trustapp.checkins",
+    "trustapp.repair",
     "trustapp.privacy",
 ]
 

@@ -14,6 +14,7 @@ HEADINGS = [
     "card-appreciations",
     "card-conversations",
     "card-checkins",
+    "card-repair",
 ]
 
 
@@ -25,6 +26,7 @@ def test_every_app_adds_its_card_in_the_installed_order(partnership, alice):
         "appreciations/_home_card.html",
         "conversations/_home_card.html",
         "checkins/_home_card.html",
+        "repair/_home_card.html",
     ]
     assert [card.template for card in below] == ["privacy/_prenup_home.html"]
     assert grid[3].context["paired"] is True  # each card's context is its app's own

@@ -138,12 +138,12 @@ PAGES = [
     Budget("prompt", 8, lambda w: Call(url("prompt", w.partnership, w.prompt.slug))),
     Budget(
         "conversation, waiting for Bob",
-        6,
+        7,
         lambda w: Call(url("conversation", w.partnership, w.waiting.pk)),
     ),
     Budget(
         "conversation, revealed",
-        6,
+        7,
         lambda w: Call(url("conversation", w.partnership, w.revealed.pk)),
     ),
     Budget(

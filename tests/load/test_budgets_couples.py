@@ -61,8 +61,8 @@ def fresh_invitation(world):
 
 
 PAGES = [
-    # One query a card; today's question and whether I answered it is one.
-    Budget("partnership home", 13, lambda w: Call(url("home", w.partnership))),
+    # One query a card (today's question and whether I answered it is one).
+    Budget("partnership home", 14, lambda w: Call(url("home", w.partnership))),
     Budget("home of a space waiting for a partner", 7, lambda w: Call(url("home", w.alone))),
     Budget("spaces", 5, lambda w: Call(reverse("home") + "?all")),
     Budget("invite, once paired", 3, lambda w: Call(url("invite", w.partnership), status=302)),
@@ -89,7 +89,7 @@ ACTIONS = [
     ),
     Budget(
         "leave (form)",
-        20,
+        21,
         lambda w: Call(url("leave", fresh_space(w)), "post", {"confirm": "on"}, status=302),
     ),
     Budget(

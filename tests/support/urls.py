@@ -59,6 +59,7 @@ def build_world(partnership, alice, bob):
     from trustapp.couples import services as couples
     from trustapp.notifications.tokens import make_token
     from trustapp.questions import services as questions
+    from trustapp.repair import services as repair
 
     agreement = propose(partnership, alice)
     boundary = agreements.boundary_state(partnership=partnership, owner=alice, text="Knock first.")
@@ -71,6 +72,10 @@ def build_world(partnership, alice, bob):
     item = topic(partnership, alice)
     step = action_point(checkin)
     day_question = questions.today_question(partnership)
+    moment = repair.moment_start(partnership=partnership, user=alice, title="A hard evening")
+    pause = repair.pause_start(
+        partnership=partnership, user=bob, minutes=30, about="", path=partnership.get_absolute_url()
+    )
     solo = couples.partnership_create(user=alice)
     invitation, token = couples.invitation_create(partnership=solo, created_by=alice)
     by_namespace = {
@@ -79,11 +84,13 @@ def build_world(partnership, alice, bob):
         "conversations": conversation.pk,
         "checkins": checkin.pk,
         "couples": invitation.pk,
+        "repair": moment.pk,
     }
     values = {
         "public_id": partnership.public_id,
         "item_pk": item.pk,
         "action_pk": step.pk,
+        "pause_pk": pause.pk,
         "token": token,
         "slug": prompt.slug,
         "day": day_question.day.isoformat(),

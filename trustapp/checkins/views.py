@@ -19,6 +19,7 @@ from trustapp.checkins.forms import (
 )
 from trustapp.checkins.models import ActionPoint, AgendaItem, CheckIn, CheckInCadence
 from trustapp.checkins.trend import trend_for
+from trustapp.couples import cards
 from trustapp.couples.access import partnership_view
 from trustapp.lib.htmx import render_page, wants_partial
 from trustapp.lib.safe_next import safe_next
@@ -111,6 +112,15 @@ def _page_context(request, partnership, checkin, forms=None):
     }
     for build, form_name in REGIONS.values():
         context |= build(request, partnership, checkin, forms.get(form_name))
+    if checkin.is_open:
+        # "I need a pause", from repair through couples' registry.
+        context["pause_sections"] = cards.sections_for(
+            "pause",
+            partnership=partnership,
+            user=request.user,
+            here=checkin.get_absolute_url(),
+            about=_("your check-in"),
+        )
     said = request.session.pop(SAID, None)  # written only when there was something
     if said:
         context |= {"said_in": said["in"], "error": said["error"], "notice": said["notice"]}

@@ -12,6 +12,7 @@ from django_htmx.http import HttpResponseStopPolling
 from trustapp.conversations import services
 from trustapp.conversations.forms import AnswerForm, DrawForm, TakeawayForm, TalkedForm
 from trustapp.conversations.models import Conversation, Prompt, PromptChoice, Topic
+from trustapp.couples import cards
 from trustapp.couples.access import partnership_view
 from trustapp.lib.htmx import render_page, wants_partial
 from trustapp.lib.safe_next import safe_next
@@ -309,6 +310,18 @@ def _conversation_context(request, partnership, conversation, notice=None, **for
 
 def _render_conversation(request, partnership, conversation, status=200, notice=None, **forms):
     context = _conversation_context(request, partnership, conversation, notice, **forms)
+    if not wants_partial(request) and conversation.talked_at is None:
+        # "I need a pause", from repair through couples' registry.
+        about = _("the conversation “%(question)s”") % {
+            "question": Truncator(conversation.question).chars(120)
+        }
+        context["pause_sections"] = cards.sections_for(
+            "pause",
+            partnership=partnership,
+            user=request.user,
+            here=conversation.get_absolute_url(),
+            about=about,
+        )
     return render_page(
         request, "conversations/conversation.html", context, partial="conversation", status=status
     )

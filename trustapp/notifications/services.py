@@ -483,3 +483,28 @@ def partner_notice_record(*, partnership, recipient, actor, kind, subject, messa
         created_at=now,
         due_at=due_at,
     )
+
+
+def note_to_self_record(*, partnership, user, kind, subject, message, path, due_at):
+    """A note a person asked for themselves (a paused conversation's promised return),
+    sent once at `due_at` through the same outbox as partner activity. Nothing is sent to
+    someone who turned these emails off, and nothing once the space has ended."""
+    preference = ReminderPreference.objects.filter(user=user).first()
+    if preference is not None and preference.activity_emails == ActivityEmails.OFF:
+        return None
+    return PartnerNotice.objects.create(
+        recipient=user,
+        partnership=partnership,
+        actor=user,
+        kind=kind,
+        subject=str(subject)[:200],
+        message=str(message)[:500],
+        path=path,
+        created_at=timezone.now(),
+        due_at=due_at,
+    )
+
+
+def note_to_self_cancel(notice_id):
+    """Withdraw a note that has not gone out yet (one already sent stays sent)."""
+    PartnerNotice.objects.filter(pk=notice_id, delivery__isnull=True).delete()

@@ -27,6 +27,7 @@ from trustapp.privacy import appreciations as appreciations_privacy
 from trustapp.privacy import checkins as checkins_privacy
 from trustapp.privacy import conversations as conversations_privacy
 from trustapp.privacy import questions as questions_privacy
+from trustapp.privacy import repair as repair_privacy
 from trustapp.privacy import rules as account_privacy
 from trustapp.privacy.models import DataExport
 from trustapp.privacy.prenup import prenup_of
@@ -40,6 +41,7 @@ AREAS = {
     "conversations": conversations_privacy,
     "questions": questions_privacy,
     "checkins": checkins_privacy,
+    "repair": repair_privacy,
 }
 TOKEN_SALT = "trustapp.privacy.export"
 

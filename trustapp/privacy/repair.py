@@ -1,0 +1,85 @@
+"""Repair in a person's download (see trustapp/privacy/rules.py).
+
+A person's own reflection is always theirs. Their partner's appears only once both had
+finished writing, exactly as the moment's page shows it: words never revealed never leave
+the database for anyone but their author.
+"""
+
+from django.db.models import Prefetch
+
+from trustapp.privacy.rules import Scope, keeps, who
+from trustapp.repair.models import Moment, Pause, Reflection
+from trustapp.repair.services import sides_for
+from trustapp.repair.steps import STEPS
+
+
+def export_partnership(partnership, user, scope):
+    moments = (
+        Moment.objects.filter(partnership=partnership)
+        .prefetch_related(Prefetch("reflections", queryset=Reflection.objects.order_by("pk")))
+        .order_by("started_at", "pk")
+    )
+    items = []
+    for moment in moments:
+        reflections = list(moment.reflections.all())
+        sides = sides_for(moment, user, reflections)
+        revealed = moment.is_revealed
+        item = {
+            "moment": moment.title,
+            "started_by": who(user, moment.started_by_id),
+            "started_at": moment.started_at,
+            "both_finished_at": moment.revealed_at,
+            "stopped_at": moment.stopped_at,
+            "stopped_by": who(user, moment.stopped_by_id),
+        }
+        kept = False
+        if sides.mine is not None and keeps(scope, user, author_id=user.pk, shared=revealed):
+            item["your_side"] = _side(sides.mine)
+            kept = True
+        if sides.theirs is not None and keeps(
+            scope, user, author_id=sides.theirs.author_id, shared=True
+        ):
+            item["partner_side"] = _side(sides.theirs)
+            kept = True
+        elif scope == Scope.SEEN and not revealed:
+            # Only the fact, which the page shows too.
+            item["partner_finished"] = sides.partner_finished
+        if kept or scope == Scope.SEEN:
+            items.append(item)
+    pauses = [
+        {
+            "about": pause.about,
+            "started_at": pause.started_at,
+            "back_at": pause.return_at,
+            "ended_early_at": pause.ended_at if pause.ended_at != pause.return_at else None,
+        }
+        for pause in Pause.objects.filter(partnership=partnership, user=user).order_by("pk")
+        if keeps(scope, user, author_id=user.pk, shared=True)
+    ]
+    return {"moments": items, "your_pauses": pauses}
+
+
+def _side(reflection):
+    side = {step.field: getattr(reflection, step.field) for step in STEPS}
+    return side | {
+        "finished_at": reflection.finished_at,
+        "said_i_hear_you_at": reflection.heard_at,
+        "apology": reflection.apology,
+        "apology_at": reflection.apology_at,
+        "apology_accepted_at": reflection.apology_accepted_at,
+        "would_help_became": reflection.carried_to or None,
+    }
+
+
+def count_rows(user):
+    partnerships = user.memberships.values("partnership_id")
+    return (
+        Reflection.objects.filter(moment__partnership__in=partnerships).count()
+        + Pause.objects.filter(user=user).count()
+    )
+
+
+def delete_private(user):
+    """Reflections the partner never read, and this person's pauses."""
+    Reflection.objects.filter(author=user, moment__revealed_at__isnull=True).delete()
+    Pause.objects.filter(user=user).delete()

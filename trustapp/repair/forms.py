@@ -1,0 +1,75 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from trustapp.repair.services import PAUSE_CHOICES, TITLE_MAX_LENGTH
+from trustapp.repair.steps import TEXT_MAX_LENGTH
+
+
+class MomentForm(forms.Form):
+    title = forms.CharField(
+        label=_("Which moment?"),
+        help_text=_("A few words you both will recognise, like “Saturday’s talk about money”."),
+        max_length=TITLE_MAX_LENGTH,
+        error_messages={
+            "required": _("Give the moment a few words, so you both know which one it is."),
+            "max_length": _("Please keep the name of the moment under %(limit_value)d characters."),
+        },
+    )
+
+
+class StepForm(forms.Form):
+    text = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": _("Write a few words here first. It stays with you for now."),
+            "max_length": _("Please keep this under %(limit_value)d characters."),
+        },
+    )
+
+    def __init__(self, *args, step, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["text"]
+        field.label = step.title
+        field.help_text = step.hint
+        field.required = step.required
+
+
+class ApologyForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your apology, in your own words"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("An apology needs your own words. Write what you are sorry for."),
+            "max_length": _("Please keep your apology under %(limit_value)d characters."),
+        },
+    )
+
+
+def pause_label(minutes):
+    if minutes < 60:
+        return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+    if minutes % 60:
+        return _("%(n)s hours") % {"n": f"{minutes / 60:g}"}
+    hours = minutes // 60
+    return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
+
+
+class PauseForm(forms.Form):
+    minutes = forms.TypedChoiceField(
+        label=_("I will be back in"),
+        coerce=int,
+        initial=30,
+        error_messages={
+            "required": _("Please choose when you will be back: from 20 minutes to a day."),
+            "invalid_choice": _("Please choose when you will be back: from 20 minutes to a day."),
+        },
+    )
+    about = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    next = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["minutes"].choices = [(m, pause_label(m)) for m in PAUSE_CHOICES]
