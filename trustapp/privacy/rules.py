@@ -48,6 +48,7 @@ def export_account(user):
         "date_joined": user.date_joined,
         "last_login": user.last_login,
         "discreet_emails": user.discreet_emails,
+        "theme": user.theme,
         "email_addresses": [
             {"email": e.email, "verified": e.verified, "primary": e.primary} for e in emails
         ],
