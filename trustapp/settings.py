@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "trustapp.accounts",
     "trustapp.couples",
     "trustapp.notifications",
+    "trustapp.calendar",
     "trustapp.agreements",
     "trustapp.appreciations",
     "trustapp.conversations",

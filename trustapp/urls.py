@@ -22,5 +22,6 @@ urlpatterns = [
     path("p/<str:public_id>/check-ins/", include("trustapp.checkins.urls")),
     path("", include("trustapp.notifications.urls")),  # me/reminders/, r/<token>/
     path("", include("trustapp.privacy.urls")),  # me/data/, p/<id>/our-data/
+    path("", include("trustapp.calendar.urls")),  # me/calendar/, cal/<token>.ics
     path("admin/", admin.site.urls),
 ]

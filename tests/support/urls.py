@@ -54,6 +54,7 @@ def build_world(partnership, alice, bob):
     from tests.appreciations.conftest import make_appreciation
     from tests.checkins.support import action_point, open_checkin, topic
     from trustapp.agreements import services as agreements
+    from trustapp.calendar.services import feed_turn_on
     from trustapp.conversations import services as conversations
     from trustapp.conversations.models import Prompt
     from trustapp.couples import services as couples
@@ -91,6 +92,7 @@ def build_world(partnership, alice, bob):
         "agreement": agreement,
         "topic_slug": prompt.topic.slug,
         "reminder_token": make_token(alice, "snooze"),
+        "calendar_token": feed_turn_on(user=alice).token,
     }
 
 
@@ -104,4 +106,6 @@ def real_values(world, route):
         values["slug"] = world["topic_slug"]
     if route.route.startswith("r/"):
         values["token"] = world["reminder_token"]
+    if route.route.startswith("cal/"):
+        values["token"] = world["calendar_token"]
     return values
