@@ -33,7 +33,7 @@ def test_each_partner_sees_their_own_colours_from_the_first_paint(
 
     # The server writes the colours into the page itself: no script runs before the paint.
     response = alice_page.goto(home)
-    assert '<html lang="en" data-theme="dark">' in response.text()
+    assert '<html lang="en" data-theme="dark"' in response.text()
     assert background(alice_page) == DARK_BG
     assert_accessible(alice_page)
     save_screenshot(alice_page, "theme-dark-home")

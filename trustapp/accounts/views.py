@@ -57,3 +57,12 @@ def email_verification_sent(request):
                 request, _("That code ran out. Sign in again and we will send you a new one.")
             )
     return allauth_views.email_verification_sent(request)
+
+
+def logout(request):
+    """allauth's sign-out; once signed out, the browser forgets what it kept of the site
+    (the service worker's shell, drafts in the tab), so a shared phone keeps nothing."""
+    response = allauth_views.logout(request)
+    if request.method == "POST" and not request.user.is_authenticated:
+        response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
