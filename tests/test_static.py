@@ -67,3 +67,19 @@ def test_pages_link_the_hashed_files(manifest, alice_client, partnership, client
         assert response.status_code == 200, url
     body = client.get(reverse("account_login")).content.decode()
     assert manifest.url("css/app.css") in body
+
+
+def test_the_service_worker_and_the_app_manifest_name_hashed_files_that_exist(manifest, client):
+    import json
+    import re
+
+    worker = client.get(reverse("service_worker")).content.decode()
+    shell = json.loads(re.search(r"const SHELL = (\[.*?\]);", worker).group(1))
+    app_manifest = client.get(reverse("manifest")).json()
+    icons = [icon["src"] for icon in app_manifest["icons"]]
+    for url in [*shell, *icons]:
+        if url == reverse("offline"):
+            continue
+        name = url.removeprefix("/static/")
+        assert re.search(r"\.[0-9a-f]{12}\.", name), url  # hashed: a new file, a new name
+        assert (Path(manifest.location) / name).exists(), url

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "trustapp.couples",
     "trustapp.notifications",
     "trustapp.questions",
+    "trustapp.calendar",
     "trustapp.agreements",
     "trustapp.appreciations",
     "trustapp.conversations",

@@ -10,9 +10,13 @@ urlpatterns = [
     path("", couples_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("sw.js", views.service_worker, name="service_worker"),
+    path("offline/", views.offline, name="offline"),
+    path("go/<slug:section>/", views.shortcut, name="shortcut"),
     path("safety/", TemplateView.as_view(template_name="safety.html"), name="safety"),
     # Our wrapper first: it explains an expired code, then hands over to allauth.
     path("accounts/confirm-email/", accounts_views.email_verification_sent),
+    path("accounts/logout/", accounts_views.logout, name="account_logout"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("trustapp.accounts.urls")),
     path("", include("trustapp.couples.urls")),
@@ -24,5 +28,6 @@ urlpatterns = [
     path("p/<str:public_id>/repair/", include("trustapp.repair.urls")),
     path("", include("trustapp.notifications.urls")),  # me/reminders/, r/<token>/
     path("", include("trustapp.privacy.urls")),  # me/data/, p/<id>/our-data/
+    path("", include("trustapp.calendar.urls")),  # me/calendar/, cal/<token>.ics
     path("admin/", admin.site.urls),
 ]

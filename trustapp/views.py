@@ -1,10 +1,21 @@
 """Project-level views that belong to no app."""
 
+import hashlib
+import json
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 from trustapp.celery import app as celery_app
+from trustapp.couples.models import Partnership
 
 
 @never_cache
@@ -28,28 +39,129 @@ def healthz(request):
     return JsonResponse(checks, status=200 if healthy else 503)
 
 
-def manifest(request):
-    from django.templatetags.static import static
+# The app shell: our own static files, the same for everyone. The service worker keeps
+# these and the offline page, and nothing else: never a page, never anyone's words.
+SHELL = [
+    "css/app.css",
+    "css/agreements.css",
+    "css/appreciations.css",
+    "css/conversations.css",
+    "css/checkins.css",
+    "css/accounts.css",
+    "css/privacy.css",
+    "js/app.js",
+    "js/offline.js",
+    "django_htmx/htmx-2.min.js",
+    "django_htmx/django-htmx.js",
+    "img/icon.svg",
+    "img/icon-192.png",
+]
 
+# The sections a home-screen shortcut opens in one's space: name -> URL name.
+SECTIONS = {
+    "agreements": "agreements:list",
+    "appreciations": "appreciations:log",
+    "conversations": "conversations:index",
+    "check-in": "checkins:current",
+}
+
+
+@require_GET
+def service_worker(request):
+    """Served from the root so its scope is the whole site; a template so it knows the
+    (hashed, in production) names of the static files it keeps."""
+    shell = [static(name) for name in SHELL] + [reverse("offline")]
+    version = hashlib.sha256("\n".join(shell).encode()).hexdigest()[:12]
+    response = render(
+        request,
+        "sw.js",
+        {
+            "version": version,
+            "shell": json.dumps(shell),
+            "offline": json.dumps(reverse("offline")),
+            "static_prefix": json.dumps(settings.STATIC_URL),
+        },
+        content_type="text/javascript; charset=utf-8",
+    )
+    response["Service-Worker-Allowed"] = "/"
+    response["Cache-Control"] = "no-cache"  # a new version is seen on the next visit
+    return response
+
+
+@require_GET
+def offline(request):
+    """What the service worker shows when there is no network. It is kept in the browser,
+    so it says nothing about anyone (rendered the same signed in or out)."""
+    return render(request, "offline.html")
+
+
+@login_required
+@require_GET
+def shortcut(request, section):
+    """A home-screen shortcut: the section in the person's space, or their spaces when
+    they have none or several to choose from."""
+    if section not in SECTIONS:
+        raise Http404
+    spaces = list(
+        Partnership.objects.for_user(request.user).active().values_list("public_id", flat=True)[:2]
+    )
+    if len(spaces) != 1:
+        return redirect(reverse("home") + "?all")
+    return redirect(SECTIONS[section], public_id=spaces[0])
+
+
+def manifest(request):
     return JsonResponse(
         {
+            "id": "/",
             "name": "Trustapp",
             "short_name": "Trustapp",
-            "description": "A private shared space for two partners to build trust on purpose.",
+            "description": _("A private shared space for two partners to build trust on purpose."),
+            "lang": request.LANGUAGE_CODE,
             "start_url": "/",
             "scope": "/",
             "display": "standalone",
+            "orientation": "any",
             "background_color": "#fbf7f4",
             "theme_color": "#8a4b6e",
+            "categories": ["lifestyle", "social"],
             "icons": [
+                {"src": static("img/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
                 {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
                 {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
                 {
-                    "src": static("img/icon-512.png"),
+                    "src": static("img/icon-maskable.svg"),
+                    "sizes": "any",
+                    "type": "image/svg+xml",
+                    "purpose": "maskable",
+                },
+                {
+                    "src": static("img/icon-maskable-192.png"),
+                    "sizes": "192x192",
+                    "type": "image/png",
+                    "purpose": "maskable",
+                },
+                {
+                    "src": static("img/icon-maskable-512.png"),
                     "sizes": "512x512",
                     "type": "image/png",
                     "purpose": "maskable",
                 },
+            ],
+            "shortcuts": [
+                {
+                    "name": name,
+                    "url": reverse("shortcut", args=[section]),
+                    "icons": [
+                        {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"}
+                    ],
+                }
+                for section, name in (
+                    ("check-in", _("Our check-in")),
+                    ("agreements", _("Agreements")),
+                    ("appreciations", _("Appreciations")),
+                    ("conversations", _("Conversations")),
+                )
             ],
         },
         content_type="application/manifest+json",

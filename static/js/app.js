@@ -84,6 +84,151 @@
     note.querySelector("button").addEventListener("click", function () { note.reload(true); });
   });
 
-  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
-  document.addEventListener("htmx:load", function (event) { enhance(event.target); });
+  // -- On the phone: the service worker, the install hint, and words kept while offline ----
+
+  var root = document.documentElement;
+  if ("serviceWorker" in navigator && root.dataset.serviceWorker) {
+    navigator.serviceWorker.register(root.dataset.serviceWorker, { scope: "/" }).catch(function (error) {
+      console.warn("The offline page is not available:", error);
+    });
+  }
+
+  // The browser offers to install: only then does the quiet link in the account menu appear.
+  var installOffer = null;
+  window.addEventListener("beforeinstallprompt", function (event) {
+    event.preventDefault(); // no banner of the browser's own; the link is enough
+    installOffer = event;
+    showInstall(document);
+  });
+  window.addEventListener("appinstalled", function () {
+    installOffer = null;
+    document.querySelectorAll("[data-install]").forEach(function (item) { item.hidden = true; });
+  });
+  function showInstall(scope) {
+    if (!installOffer) return;
+    scope.querySelectorAll("[data-install]").forEach(function (item) {
+      item.hidden = false;
+      if (item.dataset.ready) return;
+      item.dataset.ready = "1";
+      item.querySelector("button").addEventListener("click", function () {
+        if (!installOffer) return;
+        installOffer.prompt();
+        installOffer.userChoice.then(function () { installOffer = null; item.hidden = true; });
+      });
+    });
+  }
+
+  // Signing out forgets everything this tab and the service worker kept.
+  function forgetAll() {
+    try { sessionStorage.clear(); } catch (e) { /* storage blocked: nothing was kept */ }
+    if (window.caches) {
+      caches.keys().then(function (keys) { keys.forEach(function (key) { caches.delete(key); }); });
+    }
+    if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+      navigator.serviceWorker.controller.postMessage({ type: "forget" });
+    }
+  }
+
+  // Drafts: what is typed into a form is kept in this tab (sessionStorage, gone when the tab
+  // closes) until the server has it. Sent while offline, a form waits and sends itself when
+  // the connection returns; if it cannot be sent, a note says so and the words stay.
+  var SENT = "trustapp-sent";
+  var KEEPS = "textarea, input[type=text]:not([readonly]), input:not([type])";
+
+  function draftKey(form) {
+    var forms = Array.prototype.indexOf.call(document.forms, form);
+    return "trustapp-draft:" + location.pathname + ":" + (form.getAttribute("action") || "") + ":" + forms;
+  }
+  function keepsDrafts(form) {
+    return form.method === "post" && !form.hasAttribute("data-forget") &&
+      !form.querySelector("input[type=password]") && form.querySelector(KEEPS);
+  }
+  function read(key) {
+    try { return JSON.parse(sessionStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  function write(key, value) {
+    try {
+      if (value === null) sessionStorage.removeItem(key); else sessionStorage.setItem(key, JSON.stringify(value));
+    } catch (e) { /* storage full or blocked: the form still works, it just keeps nothing */ }
+  }
+  function saveDraft(form) {
+    var draft = {};
+    var any = false;
+    form.querySelectorAll(KEEPS).forEach(function (field) {
+      if (field.name && field.value !== field.defaultValue) { draft[field.name] = field.value; any = true; }
+    });
+    write(draftKey(form), any ? draft : null);
+  }
+  function note(form, text) {
+    var line = form.querySelector("[data-offline-note]");
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "notice";
+      line.setAttribute("role", "status");
+      line.setAttribute("data-offline-note", "");
+      form.insertBefore(line, form.firstChild);
+    }
+    line.textContent = text;
+  }
+  function sendWhenOnline(form, submitter, text) {
+    note(form, text);
+    if (form.dataset.waiting) return;
+    form.dataset.waiting = "1";
+    window.addEventListener("online", function () {
+      delete form.dataset.waiting;
+      var line = form.querySelector("[data-offline-note]");
+      if (line) line.remove();
+      form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+    }, { once: true });
+  }
+
+  function restoreDrafts(scope) {
+    var sent = read(SENT);
+    if (sent) { write(sent, null); write(SENT, null); } // the page after a send: it arrived
+    scope.querySelectorAll("form").forEach(function (form) {
+      if (!keepsDrafts(form) || form.dataset.drafts) return;
+      form.dataset.drafts = "1";
+      var draft = read(draftKey(form));
+      if (draft) {
+        form.querySelectorAll(KEEPS).forEach(function (field) {
+          if (field.name in draft && field.value === field.defaultValue) field.value = draft[field.name];
+        });
+      }
+      form.addEventListener("input", function () { saveDraft(form); });
+    });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.hasAttribute("data-forget")) { forgetAll(); return; }
+    if (!keepsDrafts(form)) return;
+    saveDraft(form);
+    if (navigator.onLine === false) {
+      event.preventDefault();
+      event.stopPropagation(); // htmx must not try either
+      sendWhenOnline(form, event.submitter, document.body.dataset.offlineWaiting);
+      return;
+    }
+    // A plain send: the next page clears the draft; the offline page puts this back.
+    if (!form.hasAttribute("hx-post")) write(SENT, draftKey(form));
+  }, true);
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (form && form.tagName === "FORM" && event.detail.successful) write(draftKey(form), null);
+  });
+  document.addEventListener("htmx:sendError", function (event) {
+    var form = event.detail.elt;
+    if (form && form.tagName === "FORM" && keepsDrafts(form)) {
+      write(SENT, null); // it did not arrive: the words stay
+      sendWhenOnline(form, null, document.body.dataset.offlineUnsent);
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); restoreDrafts(document); showInstall(document); });
+  document.addEventListener("htmx:load", function (event) {
+    enhance(event.target);
+    restoreDrafts(event.target);
+    showInstall(event.target);
+  });
 })();

@@ -41,8 +41,10 @@ def new_context(playwright_browser, live_server):
     """Factory for browser contexts; each is one person's browser."""
     contexts = []
 
-    def make(*, java_script_enabled=True, phone=False):
+    def make(*, java_script_enabled=True, phone=False, **extra):
+        # extra: any other Playwright context option, such as color_scheme="dark".
         options = {"base_url": live_server.url, "java_script_enabled": java_script_enabled}
+        options |= extra
         if phone:
             options |= {
                 "viewport": {"width": 390, "height": 844},

@@ -54,6 +54,7 @@ def build_world(partnership, alice, bob):
     from tests.appreciations.conftest import make_appreciation
     from tests.checkins.support import action_point, open_checkin, topic
     from trustapp.agreements import services as agreements
+    from trustapp.calendar.services import feed_turn_on
     from trustapp.conversations import services as conversations
     from trustapp.conversations.models import Prompt
     from trustapp.couples import services as couples
@@ -105,6 +106,7 @@ def build_world(partnership, alice, bob):
             alice, "question", p=partnership.public_id, d=day_question.day.isoformat()
         ),
         "question_emails_token": make_token(alice, "question_emails"),
+        "calendar_token": feed_turn_on(user=alice).token,
     }
 
 
@@ -121,4 +123,6 @@ def real_values(world, route):
     if route.route.startswith("r/question"):
         kind = "question_emails" if "emails" in route.route else "question"
         values["token"] = world[f"{kind}_token"]
+    if route.route.startswith("cal/"):
+        values["token"] = world["calendar_token"]
     return values

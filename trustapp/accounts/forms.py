@@ -31,8 +31,18 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "time_zone"]
-        labels = {"display_name": _("Your name")}
+        fields = ["display_name", "time_zone", "theme"]
+        labels = {"display_name": _("Your name"), "theme": _("Colours")}
+        help_texts = {
+            "theme": _("Light, dark, or whatever your phone or computer is set to."),
+        }
+
+    def __init__(self, data=None, *args, instance, **kwargs):
+        if data is not None and "theme" not in data:
+            # Sent from a page opened before the choice existed: the colours stay as they are.
+            data = data.copy()
+            data["theme"] = instance.theme
+        super().__init__(data, *args, instance=instance, **kwargs)
 
     def clean_display_name(self):
         return self.cleaned_data["display_name"].strip()

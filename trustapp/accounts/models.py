@@ -52,6 +52,12 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+class Theme(models.TextChoices):
+    SYSTEM = "system", _("Follow my device")
+    LIGHT = "light", _("Light")
+    DARK = "dark", _("Dark")
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(
@@ -72,6 +78,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text=_("Emails say only “You have an update”, with no names or words in them."),
     )
+    # Rendered on <html data-theme>, so the first paint already has the right colours.
+    theme = models.CharField(_("theme"), max_length=6, choices=Theme.choices, default=Theme.SYSTEM)
     # Set when the person deleted their account; the row stays only as long as a shared
     # archive their partner keeps still needs an author to point at (see accounts/deletion.py).
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -7,7 +7,9 @@ from allauth.account.internal.flows.email_verification_by_code import (
 )
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -19,11 +21,18 @@ from trustapp.lib.htmx import render_page, wants_partial
 @require_http_methods(["GET", "POST"])
 def profile(request):
     data = request.POST if request.method == "POST" else None
+    theme_before = request.user.theme
     form = ProfileForm(data, instance=request.user)
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         user = form.save()
         saved = _("Saved. Times now show in %(zone)s.") % {"zone": user.time_zone}
+        if user.theme != theme_before and wants_partial(request):
+            # The colours live on <html>, outside the swapped form: load the page anew.
+            messages.success(request, saved)
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = reverse("accounts:profile")
+            return response
         if not wants_partial(request):
             messages.success(request, saved)
             return redirect("accounts:profile")
@@ -48,3 +57,12 @@ def email_verification_sent(request):
                 request, _("That code ran out. Sign in again and we will send you a new one.")
             )
     return allauth_views.email_verification_sent(request)
+
+
+def logout(request):
+    """allauth's sign-out; once signed out, the browser forgets what it kept of the site
+    (the service worker's shell, drafts in the tab), so a shared phone keeps nothing."""
+    response = allauth_views.logout(request)
+    if request.method == "POST" and not request.user.is_authenticated:
+        response["Clear-Site-Data"] = '"cache", "storage"'
+    return response

@@ -8,8 +8,13 @@ class AgreementsConfig(AppConfig):
 
     def ready(self):
         from trustapp.agreements.cards import home_card, waiting_counts
+        from trustapp.agreements.dates import revisit_entries
+        from trustapp.calendar import entries
         from trustapp.couples import cards
 
         cards.add("agreements", "agreements/_home_card.html", home_card)
         # {"agreements": n, "boundaries": m, "total": n + m} waiting for this person.
         cards.add_badge("agreements", waiting_counts)
+
+        # Each revisit date in the calendar feed of both partners.
+        entries.add("agreement_revisits", revisit_entries)

@@ -12,7 +12,9 @@ class CheckinsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from trustapp.calendar import entries
         from trustapp.checkins.cards import home_card
+        from trustapp.checkins.dates import checkin_entries
         from trustapp.couples import cards
         from trustapp.notifications import content
 
@@ -20,3 +22,6 @@ class CheckinsConfig(AppConfig):
 
         # A reminder opens this space's check-in.
         content.provide("check_in_path", check_in_path)
+
+        # The next check-in of each space in the person's calendar feed.
+        entries.add("checkins", checkin_entries)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("history/", views.history, name="history"),
     path("trend/", views.trend, name="trend"),
     path("rhythm/", views.schedule, name="schedule"),
+    path("next.ics", views.next_ics, name="next_ics"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/answer/", views.answer, name="answer"),
     path("<int:pk>/answers/", views.answers, name="answers"),

@@ -2,12 +2,14 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from trustapp.calendar.services import entry_ics, ics_response
 from trustapp.checkins import services
+from trustapp.checkins.dates import checkin_entries
 from trustapp.checkins.forms import (
     ActionPointEditForm,
     ActionPointForm,
@@ -195,6 +197,16 @@ def current(request, partnership):
     if latest is None:
         return redirect("checkins:history", public_id=partnership.public_id)
     return redirect(latest)
+
+
+@partnership_view(paired=True)
+@require_GET
+def next_ics(request, partnership):
+    """The next check-in as a file to open in a calendar app (one event, no rule)."""
+    if not partnership.is_active:
+        raise Http404
+    [entry] = checkin_entries(request.user, [partnership])
+    return ics_response(entry_ics(request.user, entry), filename="check-in.ics")
 
 
 @partnership_view(paired=True)

@@ -70,6 +70,7 @@ def _anonymise(user):
     user.display_name = ""
     user.time_zone = "UTC"
     user.discreet_emails = False
+    user.theme = "system"
     user.is_active = False
     user.is_staff = False
     user.is_superuser = False

@@ -12,7 +12,8 @@ class DiscreetForm(forms.ModelForm):
         help_texts = {
             "discreet_emails": _(
                 "Every email from Trustapp then says only “You have an update”, with a link: "
-                "no names, no words from your space, nothing in the subject or the preview."
+                "no names, no words from your space, nothing in the subject or the preview. "
+                "Dates in your calendar are then called only “Reminder”."
             )
         }
 

@@ -9,6 +9,7 @@ Each feature app has a `privacy.py` with three functions the export and deletion
 
 from allauth.account.models import EmailAddress
 
+from trustapp.calendar.models import CalendarFeed
 from trustapp.privacy.models import PersonalCopy
 
 Scope = PersonalCopy.Scope
@@ -48,6 +49,9 @@ def export_account(user):
         "date_joined": user.date_joined,
         "last_login": user.last_login,
         "discreet_emails": user.discreet_emails,
+        "theme": user.theme,
+        # Whether a calendar address exists, never the address itself: it is a key.
+        "calendar_feed_on": CalendarFeed.objects.filter(user=user, is_on=True).exists(),
         "email_addresses": [
             {"email": e.email, "verified": e.verified, "primary": e.primary} for e in emails
         ],
@@ -74,3 +78,4 @@ def delete_private(user):
     EmailAddress.objects.filter(user=user).delete()
     user.data_exports.all().delete()
     user.personal_copies.all().delete()
+    CalendarFeed.objects.filter(user=user).delete()
