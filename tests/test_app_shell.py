@@ -33,6 +33,16 @@ def test_it_keeps_only_our_static_files_and_the_offline_page(alice_client, partn
     assert partnership.public_id not in alice_client.get("/sw.js").content.decode()
 
 
+def test_it_keeps_every_stylesheet_and_script_a_page_loads(alice_client, partnership):
+    """The offline page is drawn with the shell; a file a page loads but the shell lacks
+    leaves the offline page unstyled."""
+    shell = set(shell_of(alice_client.get("/sw.js")))
+    page = alice_client.get(reverse("couples:home", args=[partnership.public_id])).content
+    files = rb'<(?:link rel="stylesheet" href|script[^>]*src)="(/static/[^"]+)"'
+    loaded = {url.decode() for url in re.findall(files, page)}
+    assert loaded and loaded <= shell
+
+
 def test_a_new_set_of_files_is_a_new_version(client, db, settings):
     first = re.search(r'const VERSION = "(\w+)"', client.get("/sw.js").content.decode())[1]
     settings.STATIC_URL = "/assets/"

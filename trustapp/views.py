@@ -49,6 +49,7 @@ SHELL = [
     "css/checkins.css",
     "css/accounts.css",
     "css/privacy.css",
+    "css/repair.css",
     "js/app.js",
     "js/offline.js",
     "django_htmx/htmx-2.min.js",
