@@ -162,6 +162,7 @@ def test_an_address_switched_off_is_a_404_even_after_switching_on_again(
         signing.dumps([1, 1], salt="another.purpose", compress=True),
         signing.dumps("1", salt=SALT),
     ],
+    ids=["junk", "bad signature", "another purpose", "not a feed"],  # signed values vary
 )
 def test_a_forged_address_is_a_404(client, alice_feed, token):
     assert client.get(f"/cal/{token}.ics").status_code == 404
