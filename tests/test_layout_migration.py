@@ -41,8 +41,10 @@ def _latest():
 
 
 @pytest.fixture
-def old_layout(transactional_db):
-    """Historical models of the old layout; the database is back at the newest afterwards."""
+def old_layout(transactional_db, alice, bob, partnership):
+    """Historical models of the old layout; the database is back at the newest afterwards.
+    The people and their space are made first, with today's models, then the columns added
+    since go with the migrations taken back."""
     old_apps = _migrate(BEFORE_THE_MOVE)
     yield old_apps
     _migrate(_latest())
