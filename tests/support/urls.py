@@ -70,6 +70,7 @@ def build_world(partnership, alice, bob):
     checkin = open_checkin(partnership)
     item = topic(partnership, alice)
     step = action_point(checkin)
+    step.mark(done=True, by=alice)  # so its partner may notice it (appreciations)
     day_question = questions.today_question(partnership)
     solo = couples.partnership_create(user=alice)
     invitation, token = couples.invitation_create(partnership=solo, created_by=alice)
@@ -87,6 +88,7 @@ def build_world(partnership, alice, bob):
         "token": token,
         "slug": prompt.slug,
         "day": day_question.day.isoformat(),
+        "kind": "step",
     }
     return {
         "values": values,
@@ -107,6 +109,8 @@ def real_values(world, route):
     values["pk"] = world["pk"].get(route.namespace, 1)
     if route.namespace == "agreements" and "boundaries" not in route.route:
         values["pk"] = world["agreement"].pk
+    if "/noticed/" in route.route:
+        values["pk"] = values["action_pk"]
     if "topics/" in route.route:
         values["slug"] = world["topic_slug"]
     if route.route.startswith("r/"):

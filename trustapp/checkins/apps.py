@@ -12,11 +12,14 @@ class CheckinsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from trustapp.checkins.cards import home_card
+        from trustapp.checkins.cards import home_card, kept
         from trustapp.couples import cards
+        from trustapp.couples import kept as kept_things
         from trustapp.notifications import content
 
         cards.add("checkins", "checkins/_home_card.html", home_card)
 
         # A reminder opens this space's check-in.
         content.provide("check_in_path", check_in_path)
+        # The partner may notice a small step done (an appreciation).
+        kept_things.add("step", kept)
