@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "trustapp.questions",
     "trustapp.agreements",
     "trustapp.appreciations",
+    "trustapp.wins",
     "trustapp.conversations",
     "trustapp.checkins",
     "trustapp.privacy",

@@ -59,6 +59,7 @@ def build_world(partnership, alice, bob):
     from trustapp.couples import services as couples
     from trustapp.notifications.tokens import make_token
     from trustapp.questions import services as questions
+    from trustapp.wins import services as wins
 
     agreement = propose(partnership, alice)
     boundary = agreements.boundary_state(partnership=partnership, owner=alice, text="Knock first.")
@@ -72,6 +73,7 @@ def build_world(partnership, alice, bob):
     step = action_point(checkin)
     step.mark(done=True, by=alice)  # so its partner may notice it (appreciations)
     day_question = questions.today_question(partnership)
+    win = wins.win_share(partnership=partnership, author=bob, text="I got the job!")
     solo = couples.partnership_create(user=alice)
     invitation, token = couples.invitation_create(partnership=solo, created_by=alice)
     by_namespace = {
@@ -80,6 +82,7 @@ def build_world(partnership, alice, bob):
         "conversations": conversation.pk,
         "checkins": checkin.pk,
         "couples": invitation.pk,
+        "wins": win.pk,
     }
     values = {
         "public_id": partnership.public_id,
