@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from tests.agreements.conftest import in_force
 from tests.checkins.support import action_point, open_checkin
 from tests.support.browser import assert_accessible, save_screenshot
+from trustapp.agreements import library
 
 pytestmark = [pytest.mark.browser]
 
@@ -16,6 +17,7 @@ pytestmark = [pytest.mark.browser]
 def test_a_kept_step_and_a_kept_agreement_become_appreciations(
     browser_page, live_server, transactional_db, partnership, alice, bob
 ):
+    library.load()  # a transactional test starts without the agreements' data
     checkin = open_checkin(partnership)
     step = action_point(checkin, "Book the train tickets", owner=bob)
     agreement = in_force(partnership, alice, bob, title="Phones away at dinner")
