@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "trustapp.calendar",
     "trustapp.agreements",
     "trustapp.appreciations",
+    "trustapp.wins",
     "trustapp.conversations",
     "trustapp.checkins",
     "trustapp.repair",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("p/<str:public_id>/appreciations/", include("trustapp.appreciations.urls")),
     path("p/<str:public_id>/conversations/", include("trustapp.conversations.urls")),
     path("p/<str:public_id>/check-ins/", include("trustapp.checkins.urls")),
+    path("p/<str:public_id>/good-news/", include("trustapp.wins.urls")),
     path("", include("trustapp.questions.urls")),  # p/<id>/today/, me/todays-question/, r/
     path("p/<str:public_id>/repair/", include("trustapp.repair.urls")),
     path("", include("trustapp.notifications.urls")),  # me/reminders/, r/<token>/

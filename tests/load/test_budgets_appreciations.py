@@ -120,8 +120,9 @@ ACTIONS = [
             status=302,
         ),
     ),
+    # Deleting also lets go of good news whose answer was kept as this appreciation.
     Budget(
-        "delete (form)", 7, lambda w: Call(url(w, "delete", alices_note(w).pk), "post", status=302)
+        "delete (form)", 8, lambda w: Call(url(w, "delete", alices_note(w).pk), "post", status=302)
     ),
 ]
 

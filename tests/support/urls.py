@@ -61,6 +61,7 @@ def build_world(partnership, alice, bob):
     from trustapp.notifications.tokens import make_token
     from trustapp.questions import services as questions
     from trustapp.repair import services as repair
+    from trustapp.wins import services as wins
 
     agreement = propose(partnership, alice)
     boundary = agreements.boundary_state(partnership=partnership, owner=alice, text="Knock first.")
@@ -72,11 +73,13 @@ def build_world(partnership, alice, bob):
     checkin = open_checkin(partnership)
     item = topic(partnership, alice)
     step = action_point(checkin)
+    step.mark(done=True, by=alice)  # so its partner may notice it (appreciations)
     day_question = questions.today_question(partnership)
     moment = repair.moment_start(partnership=partnership, user=alice, title="A hard evening")
     pause = repair.pause_start(
         partnership=partnership, user=bob, minutes=30, about="", path=partnership.get_absolute_url()
     )
+    win = wins.win_share(partnership=partnership, author=bob, text="I got the job!")
     solo = couples.partnership_create(user=alice)
     invitation, token = couples.invitation_create(partnership=solo, created_by=alice)
     by_namespace = {
@@ -86,6 +89,7 @@ def build_world(partnership, alice, bob):
         "checkins": checkin.pk,
         "couples": invitation.pk,
         "repair": moment.pk,
+        "wins": win.pk,
     }
     values = {
         "public_id": partnership.public_id,
@@ -95,6 +99,7 @@ def build_world(partnership, alice, bob):
         "token": token,
         "slug": prompt.slug,
         "day": day_question.day.isoformat(),
+        "kind": "step",
     }
     return {
         "values": values,
@@ -116,6 +121,8 @@ def real_values(world, route):
     values["pk"] = world["pk"].get(route.namespace, 1)
     if route.namespace == "agreements" and "boundaries" not in route.route:
         values["pk"] = world["agreement"].pk
+    if "/noticed/" in route.route:
+        values["pk"] = values["action_pk"]
     if "topics/" in route.route:
         values["slug"] = world["topic_slug"]
     if route.route.startswith("r/"):

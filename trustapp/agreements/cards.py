@@ -1,7 +1,9 @@
-"""What agreements shows outside its own pages: the waiting counts and the home card."""
+"""What agreements shows outside its own pages: the waiting counts, the home card, and
+an agreement in force for the partner to notice kept."""
 
 from trustapp.agreements import services
 from trustapp.agreements.models import Agreement
+from trustapp.couples.kept import Kept
 
 
 def waiting_counts(partnership, user):
@@ -21,3 +23,14 @@ def home_card(partnership, user):
         "due": due,
         **Agreement.objects.summary(partnership),
     }
+
+
+def kept(partnership, user, pk):
+    """An agreement in force is kept by both; either may notice the other keeping it."""
+    agreement = (
+        Agreement.objects.in_force().filter(partnership=partnership, pk=pk).only("title").first()
+    )
+    if agreement is None:
+        return None
+    agreement.partnership = partnership
+    return Kept(words=agreement.title, url=agreement.get_absolute_url())

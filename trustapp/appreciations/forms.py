@@ -90,6 +90,24 @@ class ReplyForm(forms.Form):
         return reply
 
 
+class NoticeForm(forms.Form):
+    """The optional line that goes with "I noticed you kept this"."""
+
+    line = forms.CharField(
+        label=_("A line to go with it (if you like)"),
+        max_length=REPLY_MAX_LENGTH,
+        required=False,
+        error_messages={
+            "max_length": _(
+                "Keep it to a line: at most %(limit_value)d characters (this has %(show_value)d)."
+            ),
+        },
+    )
+
+    def clean_line(self):
+        return self.cleaned_data["line"].strip()
+
+
 class LogFilterForm(forms.Form):
     """The log's filters. Anything invalid is explained and left out of the filter."""
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 TEXT_MAX_LENGTH = 1000
 REPLY_MAX_LENGTH = 280
+KEPT_WORDS_MAX_LENGTH = 300
 
 
 class Quality(models.TextChoices):
@@ -55,6 +56,11 @@ class Appreciation(models.Model):
     reacted_at = models.DateTimeField(null=True, blank=True)
     reply = models.CharField(max_length=REPLY_MAX_LENGTH, blank=True)
     replied_at = models.DateTimeField(null=True, blank=True)
+    # Set when it began as "I noticed you kept this": which kind of thing (a small step,
+    # an agreement), its id, and its words as they were then.
+    kept_kind = models.CharField(max_length=16, blank=True)
+    kept_id = models.PositiveBigIntegerField(null=True, blank=True)
+    kept_words = models.CharField(max_length=KEPT_WORDS_MAX_LENGTH, blank=True)
 
     objects = AppreciationQuerySet.as_manager()
 
@@ -75,6 +81,14 @@ class Appreciation(models.Model):
                 fields=["partnership", "recipient", "shared_at"], name="appreciation_new_for"
             ),
             models.Index(fields=["partnership", "shared_at"], name="appreciation_shared_at"),
+        ]
+        constraints = [
+            # Noticing the same kept thing twice on one day keeps one appreciation.
+            models.UniqueConstraint(
+                fields=["author", "kept_kind", "kept_id", "happened_on"],
+                condition=~Q(kept_kind=""),
+                name="one_noticing_a_day",
+            )
         ]
 
     def __str__(self):

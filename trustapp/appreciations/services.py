@@ -2,19 +2,21 @@
 
 from datetime import UTC, date, datetime, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trustapp.appreciations.models import (
+    KEPT_WORDS_MAX_LENGTH,
     Appreciation,
     AppreciationQuality,
     Quality,
     Reaction,
     ReadMarker,
 )
+from trustapp.couples import kept as kept_things
 from trustapp.notifications.notify import notify_partner
 
 CHART_WEEKS = 12
@@ -48,7 +50,9 @@ def _notify_shared(appreciation):
     )
 
 
-def appreciation_create(*, partnership, author, text, happened_on, qualities=(), share=True):
+def appreciation_create(
+    *, partnership, author, text, happened_on, qualities=(), share=True, **kept_fields
+):
     recipient = partnership.partner_of(author)
     if recipient is None:
         raise AppreciationError(_("Appreciations start once your partner has joined."))
@@ -62,6 +66,7 @@ def appreciation_create(*, partnership, author, text, happened_on, qualities=(),
             happened_on=happened_on,
             created_at=now,
             shared_at=now if share else None,
+            **kept_fields,
         )
         _set_qualities(appreciation, qualities)
         if share:
@@ -89,6 +94,42 @@ def appreciation_update(*, appreciation, text, happened_on, qualities=(), share=
         if share and not appreciation.is_shared:
             appreciation_share(appreciation=appreciation)
     return appreciation
+
+
+def find_kept(*, partnership, user, kind, pk):
+    """The kept thing `user` may notice their partner kept, or an error to read."""
+    kept = kept_things.find(kind, partnership, user, pk)
+    if kept is None:
+        raise AppreciationError(_("There is nothing here to notice just now."))
+    return kept
+
+
+def appreciation_notice(*, partnership, author, kind, pk, line=""):
+    """ "I noticed you kept this": a shared appreciation (reliable) in one tap.
+
+    The same person noticing the same thing again on the same day gets the first one back.
+    """
+    kept = find_kept(partnership=partnership, user=author, kind=kind, pk=pk)
+    today = timezone.localdate()
+    same = Appreciation.objects.filter(
+        partnership=partnership, author=author, kept_kind=kind, kept_id=pk, happened_on=today
+    )
+    if (earlier := same.first()) is not None:
+        return earlier
+    try:
+        with transaction.atomic():
+            return appreciation_create(
+                partnership=partnership,
+                author=author,
+                text=line or _("I noticed you kept this. Thank you."),
+                happened_on=today,
+                qualities=[Quality.RELIABLE],
+                kept_kind=kind,
+                kept_id=pk,
+                kept_words=kept.words[:KEPT_WORDS_MAX_LENGTH],
+            )
+    except IntegrityError:  # the same tap twice at once: one appreciation, one notice
+        return same.get()
 
 
 def appreciation_share(*, appreciation):

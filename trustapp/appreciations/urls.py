@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.log, name="log"),
     path("new/", views.new, name="new"),
     path("looking-back/", views.looking_back, name="looking_back"),
+    path("noticed/<str:kind>/<int:pk>/", views.notice, name="notice"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/delete/", views.delete, name="delete"),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from trustapp.appreciations import services
 from trustapp.appreciations.charts import weekly_chart
-from trustapp.appreciations.forms import AppreciationForm, LogFilterForm, ReplyForm
+from trustapp.appreciations.forms import AppreciationForm, LogFilterForm, NoticeForm, ReplyForm
 from trustapp.appreciations.models import TEXT_MAX_LENGTH, Appreciation
 from trustapp.couples.access import partnership_view
 from trustapp.lib.htmx import render_page, wants_partial
@@ -350,6 +350,49 @@ def reply(request, partnership, pk):
         },
         status=422,
     )
+
+
+@partnership_view(paired=True)
+@require_http_methods(["GET", "HEAD", "POST"])
+def notice(request, partnership, kind, pk):
+    """ "I noticed you kept this": one tap on a small step done or an agreement in force.
+
+    A page of its own too, for a line that was too long without JavaScript.
+    """
+    context = {"partnership": partnership, "kind": kind, "ref": pk}
+    try:
+        kept = services.find_kept(partnership=partnership, user=request.user, kind=kind, pk=pk)
+    except services.AppreciationError as error:
+        if request.method != "POST":
+            raise Http404 from None
+        # Undone or changed since the page was drawn: say so, calmly, where it was tapped.
+        if wants_partial(request):
+            return render(request, "appreciations/_notice.html", context | {"error": error})
+        messages.info(request, str(error))
+        return redirect(safe_next(request, _log_url(partnership)))
+    back = safe_next(request, kept.url)
+    context |= {"kept": kept, "next": back, "partner": partnership.partner_of(request.user)}
+    if request.method != "POST":
+        return render(request, "appreciations/notice.html", context | {"form": NoticeForm()})
+    form = NoticeForm(request.POST, auto_id=f"notice-{kind}-{pk}-%s")
+    if not form.is_valid():
+        template = "_notice.html" if wants_partial(request) else "notice.html"
+        return render(request, f"appreciations/{template}", context | {"form": form}, status=422)
+    noticed = services.appreciation_notice(
+        partnership=partnership,
+        author=request.user,
+        kind=kind,
+        pk=pk,
+        line=form.cleaned_data["line"],
+    )
+    if wants_partial(request):
+        return render(request, "appreciations/_notice.html", context | {"noticed": noticed})
+    messages.success(
+        request,
+        _("You told %(name)s you noticed. It is in your appreciation log.")
+        % {"name": noticed.recipient.name},
+    )
+    return redirect(back)
 
 
 @partnership_view(paired=True)

@@ -13,9 +13,10 @@ class CheckinsConfig(AppConfig):
 
     def ready(self):
         from trustapp.calendar import entries
-        from trustapp.checkins.cards import home_card
+        from trustapp.checkins.cards import home_card, kept
         from trustapp.checkins.dates import checkin_entries
         from trustapp.couples import cards
+        from trustapp.couples import kept as kept_things
         from trustapp.notifications import content
 
         cards.add("checkins", "checkins/_home_card.html", home_card)
@@ -25,3 +26,5 @@ class CheckinsConfig(AppConfig):
 
         # The next check-in of each space in the person's calendar feed.
         entries.add("checkins", checkin_entries)
+        # The partner may notice a small step done (an appreciation).
+        kept_things.add("step", kept)

@@ -1,10 +1,12 @@
-"""What check-ins show on the home of a space."""
+"""What check-ins show outside their own pages: the home card, and a small step done for
+the partner to notice."""
 
 from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 
 from trustapp.checkins import services
-from trustapp.checkins.models import Answer
+from trustapp.checkins.models import ActionPoint, Answer
+from trustapp.couples.kept import Kept
 
 
 def home_card(partnership, user):
@@ -29,3 +31,16 @@ def home_card(partnership, user):
         "next_due": next_due,
         "due": timezone.localdate() >= next_due,
     }
+
+
+def kept(partnership, user, pk):
+    """A small step marked done that the partner of `user` took, alone or with them."""
+    step = (
+        ActionPoint.objects.filter(checkin__partnership=partnership, pk=pk, done_at__isnull=False)
+        .select_related("checkin")
+        .first()
+    )
+    if step is None or not step.noticeable_by(user):
+        return None
+    step.checkin.partnership = partnership
+    return Kept(words=step.text, url=f"{step.checkin.get_absolute_url()}#{step.anchor}")

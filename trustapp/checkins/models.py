@@ -198,6 +198,12 @@ class ActionPoint(models.Model):
     def is_done(self):
         return self.done_at is not None
 
+    def noticeable_by(self, user):
+        """Done, and `user`'s partner took it (alone or with them): theirs to notice."""
+        if not self.is_done:
+            return False
+        return self.for_both or (self.owner_id is not None and self.owner_id != user.pk)
+
     def mark(self, *, done, by):
         self.done_at = timezone.now() if done else None
         self.done_by = by if done else None

@@ -29,6 +29,8 @@ def export_partnership(partnership, user, scope):
                 "edited_at": a.edited_at,
                 "shared_at": a.shared_at,
             }
+            if a.kept_kind:  # "I noticed you kept this": what was kept, as it read then
+                item |= {"noticed_kept": a.kept_kind, "kept_words": a.kept_words}
         # The recipient's reaction and reply are their own words.
         answer_kept = shared and keeps(scope, user, author_id=a.recipient_id, shared=True)
         if answer_kept and (a.reaction or a.reply):

@@ -29,6 +29,7 @@ from trustapp.privacy import conversations as conversations_privacy
 from trustapp.privacy import questions as questions_privacy
 from trustapp.privacy import repair as repair_privacy
 from trustapp.privacy import rules as account_privacy
+from trustapp.privacy import wins as wins_privacy
 from trustapp.privacy.models import DataExport
 from trustapp.privacy.prenup import prenup_of
 from trustapp.privacy.rules import Scope
@@ -38,6 +39,7 @@ FORMAT = "trustapp-export/1"
 AREAS = {
     "agreements": agreements_privacy,
     "appreciations": appreciations_privacy,
+    "wins": wins_privacy,
     "conversations": conversations_privacy,
     "questions": questions_privacy,
     "checkins": checkins_privacy,
