@@ -19,9 +19,9 @@ from trustapp.notifications.tokens import LinkExpired, read_token
 
 def _settings_context(request, preference, form, push_form=None):
     has_partner = bool(services.partnerships_to_remind(request.user))
-    devices = list(PushSubscription.objects.filter(user=request.user))
     return {
-        "devices": devices,
+        # Read only where the page shows them, not by the htmx reminder form's answer.
+        "devices": PushSubscription.objects.filter(user=request.user),
         "push_form": push_form or PushChoicesForm(instance=preference),
         "push_key": push.public_key(),
         "form": form,
