@@ -71,16 +71,18 @@ self.addEventListener("push", (event) => {
 
 // Clicking a notification brings an open tab of ours to its page, or opens one. Only paths
 // of our own origin are ever opened.
+function openFromNotification(notification) {
+  notification.close();
+  const target = new URL((notification.data && notification.data.url) || "/", self.location.origin);
+  if (target.origin !== self.location.origin) return Promise.resolve(null);
+  return self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+    const own = windows.find((client) => new URL(client.url).origin === self.location.origin);
+    if (!own) return self.clients.openWindow(target.href);
+    return own.navigate(target.href).then((client) => (client || own).focus().catch(() => client || own));
+  });
+}
+
 self.addEventListener("notificationclick", (event) => {
-  event.notification.close();
-  const target = new URL((event.notification.data && event.notification.data.url) || "/", self.location.origin);
-  if (target.origin !== self.location.origin) return;
-  event.waitUntil(
-    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
-      const own = windows.find((client) => new URL(client.url).origin === self.location.origin);
-      if (own) return own.navigate(target.href).then((client) => (client || own).focus());
-      return self.clients.openWindow(target.href);
-    })
-  );
+  event.waitUntil(openFromNotification(event.notification));
 });
 {% endautoescape %}
