@@ -48,4 +48,41 @@ self.addEventListener("message", (event) => {
     event.waitUntil(caches.keys().then((keys) => Promise.all(keys.map((key) => caches.delete(key)))));
   }
 });
+
+// Push: show what the server sent (title, body, the path it opens). The words come only from
+// our own server, encrypted for this browser; in discreet mode they say only "You have an
+// update". Nothing of it is kept.
+self.addEventListener("push", (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch (error) {
+    data = {};
+  }
+  const url = new URL(typeof data.url === "string" ? data.url : "/", self.location.origin);
+  event.waitUntil(
+    self.registration.showNotification(data.title || "Trustapp", {
+      body: data.body || "",
+      icon: {{ icon }},
+      data: { url: url.origin === self.location.origin ? url.pathname + url.search : "/" },
+    })
+  );
+});
+
+// Clicking a notification brings an open tab of ours to its page, or opens one. Only paths
+// of our own origin are ever opened.
+function openFromNotification(notification) {
+  notification.close();
+  const target = new URL((notification.data && notification.data.url) || "/", self.location.origin);
+  if (target.origin !== self.location.origin) return Promise.resolve(null);
+  return self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+    const own = windows.find((client) => new URL(client.url).origin === self.location.origin);
+    if (!own) return self.clients.openWindow(target.href);
+    return own.navigate(target.href).then((client) => (client || own).focus().catch(() => client || own));
+  });
+}
+
+self.addEventListener("notificationclick", (event) => {
+  event.waitUntil(openFromNotification(event.notification));
+});
 {% endautoescape %}

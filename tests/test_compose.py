@@ -21,6 +21,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def write_env(directory, **values):
+    values.setdefault("VAPID_PRIVATE_KEY", "a-vapid-private-key")
     lines = []
     for line in (ROOT / ".env.example").read_text().splitlines():
         name = line.split("=", 1)[0]

@@ -172,12 +172,22 @@ CELERY_BEAT_SCHEDULE = {
     "reminders-requeue-stale": {"task": "reminders.requeue_stale", "schedule": 300.0},
     "reminders-enrol": {"task": "reminders.enrol", "schedule": 600.0},
     "questions-emails": {"task": "questions.dispatch_emails", "schedule": 60.0},
+    # Pushes whose quiet hours are over, and any still pending after a while.
+    "push-sweep": {"task": "push.sweep", "schedule": 60.0},
     # Privacy: downloads expire after a day; ended spaces follow their data prenup.
     "privacy-expire-exports": {"task": "accounts.expire_exports", "schedule": 900.0},
     "privacy-apply-data-choices": {"task": "couples.apply_data_choices", "schedule": 3600.0},
 }
 # A delivery still pending this long after it was enqueued is enqueued again.
 REMINDERS_STALE_AFTER = env_int("REMINDERS_STALE_AFTER", 600)
+
+# Push notifications (Web Push with VAPID). Production sets VAPID_PRIVATE_KEY, the same for
+# every container (`python manage.py vapid_key` makes one); without it a key is made once
+# into DATA_DIR, which suits `make run` and the tests (trustapp/lib/vapid.py).
+VAPID_PRIVATE_KEY = env("VAPID_PRIVATE_KEY")
+VAPID_SUBJECT = env("VAPID_SUBJECT", "mailto:hello@trustapp.localhost")
+# How long a push service keeps a push for a device that is offline (seconds).
+PUSH_TTL = env_int("PUSH_TTL", 6 * 3600)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -81,6 +81,7 @@ def service_worker(request):
             "shell": json.dumps(shell),
             "offline": json.dumps(reverse("offline")),
             "static_prefix": json.dumps(settings.STATIC_URL),
+            "icon": json.dumps(static("img/icon-192.png")),
         },
         content_type="text/javascript; charset=utf-8",
     )

@@ -118,8 +118,73 @@
     });
   }
 
+  // Push: offered on the reminder settings page only when this browser can do it, and
+  // asked for only when the person presses the button, never on a first visit.
+  function pushSupported() {
+    return "serviceWorker" in navigator && "PushManager" in window && "Notification" in window &&
+      root.dataset.serviceWorker;
+  }
+  function keyBytes(base64url) {
+    var raw = atob(base64url.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((base64url.length + 3) % 4));
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return bytes;
+  }
+  function offerPush(scope) {
+    var form = scope.querySelector("[data-push-form]");
+    if (!form || form.dataset.ready || !pushSupported()) return;
+    form.dataset.ready = "1";
+    var section = form.closest("section");
+    var offer = form.closest("[data-push-offer]");
+    var message = form.querySelector("[data-push-message]");
+    function say(text) { message.textContent = text; message.hidden = false; }
+    navigator.serviceWorker.ready.then(function (registration) {
+      return registration.pushManager.getSubscription();
+    }).then(function (existing) {
+      section.hidden = false;
+      if (existing && Notification.permission === "granted") {
+        section.querySelector("[data-push-added]").hidden = false;
+      } else {
+        offer.hidden = false;
+      }
+    });
+    form.querySelector("[data-push-subscribe]").addEventListener("click", function () {
+      Notification.requestPermission().then(function (permission) {
+        if (permission !== "granted") { say(form.dataset.refusedText); return null; }
+        return navigator.serviceWorker.ready.then(function (registration) {
+          return registration.pushManager.subscribe({
+            userVisibleOnly: true,
+            applicationServerKey: keyBytes(form.dataset.pushKey)
+          });
+        }).then(function (subscription) {
+          var json = subscription.toJSON();
+          var data = new FormData(form);
+          data.set("endpoint", json.endpoint);
+          data.set("p256dh", json.keys.p256dh);
+          data.set("auth", json.keys.auth);
+          var phone = /Mobi|Android|iPhone|iPad/.test(navigator.userAgent);
+          data.set("name", phone ? form.dataset.phoneName : form.dataset.computerName);
+          return fetch(form.action, { method: "POST", body: data, credentials: "same-origin" });
+        }).then(function (response) {
+          if (!response.ok) throw new Error("status " + response.status);
+          window.location.assign(response.url); // the page again, with the new device listed
+        });
+      }).catch(function (error) {
+        console.warn("Push subscription failed:", error);
+        say(form.dataset.failedText);
+      });
+    });
+  }
   // Signing out forgets everything this tab and the service worker kept.
   function forgetAll() {
+    if (navigator.serviceWorker) {
+      // A shared device shows nothing more for the person who signed out.
+      navigator.serviceWorker.ready.then(function (registration) {
+        return registration.pushManager && registration.pushManager.getSubscription();
+      }).then(function (subscription) {
+        if (subscription) subscription.unsubscribe();
+      }).catch(function () { /* nothing to forget */ });
+    }
     try { sessionStorage.clear(); } catch (e) { /* storage blocked: nothing was kept */ }
     if (window.caches) {
       caches.keys().then(function (keys) { keys.forEach(function (key) { caches.delete(key); }); });
@@ -225,10 +290,11 @@
     }
   });
 
-  document.addEventListener("DOMContentLoaded", function () { enhance(document); restoreDrafts(document); showInstall(document); });
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); restoreDrafts(document); showInstall(document); offerPush(document); });
   document.addEventListener("htmx:load", function (event) {
     enhance(event.target);
     restoreDrafts(event.target);
     showInstall(event.target);
+    offerPush(event.target);
   });
 })();

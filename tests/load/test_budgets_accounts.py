@@ -11,6 +11,7 @@ from django.utils import timezone
 from tests.conftest import make_user
 from tests.load.budget import GROWTH, Budget, Call, assert_budgets
 from trustapp.couples.models import Membership, Partnership
+from trustapp.notifications.models import PushSubscription
 from trustapp.notifications.tokens import make_token
 
 
@@ -28,6 +29,16 @@ def grow(world):
             Membership(partnership=partnership, user=others[index % 3], slot=2),
         )
     )
+    PushSubscription.objects.bulk_create(
+        PushSubscription(
+            user=world.alice,
+            endpoint=f"https://push.example.net/send/{index}",
+            p256dh="B" * 87,
+            auth="A" * 22,
+            name=f"Device {index}",
+        )
+        for index in range(GROWTH)
+    )
 
 
 PAGES = [
@@ -35,7 +46,8 @@ PAGES = [
     Budget("privacy", 5, lambda w: Call(reverse("privacy:privacy"))),
     Budget("download my data", 3, lambda w: Call(reverse("privacy:export"))),
     Budget("delete my account", 4, lambda w: Call(reverse("privacy:delete"))),
-    Budget("reminders", 6, lambda w: Call(reverse("notifications:settings"))),
+    # One more when the person has devices for push notifications (grown too).
+    Budget("reminders", 7, lambda w: Call(reverse("notifications:settings"))),
     Budget("email addresses", 6, lambda w: Call(reverse("account_email"))),
     Budget("two-factor", 4, lambda w: Call(reverse("mfa_index"))),
     Budget(
@@ -90,6 +102,9 @@ def token(world, action):
 
 @pytest.fixture
 def world(partnership, alice, bob):
+    PushSubscription.objects.create(
+        user=alice, endpoint="https://push.example.net/send/a", p256dh="B", auth="A", name="Phone"
+    )
     return SimpleNamespace(partnership=partnership, alice=alice, bob=bob)
 
 

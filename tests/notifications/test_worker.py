@@ -13,6 +13,7 @@ import pytest
 from django.urls import reverse
 
 from tests.notifications.conftest import make_due, make_due_people
+from tests.notifications.push_support import Device, push_service
 from tests.notifications.support import (
     Worker,
     flush_test_redis,
@@ -24,7 +25,7 @@ from tests.notifications.support import (
 )
 from trustapp.checkins.models import Answer, CheckIn
 from trustapp.notifications import services
-from trustapp.notifications.models import ReminderDelivery, ReminderPreference
+from trustapp.notifications.models import PushDelivery, ReminderDelivery, ReminderPreference
 from trustapp.notifications.tasks import dispatch_reminders
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only]
@@ -177,3 +178,69 @@ def test_with_redis_unreachable_pages_work_check_ins_save_and_reminders_follow_l
         finally:
             worker.stop()
     assert len(sink.to("alice@example.com")) == 1
+
+
+def test_a_worker_killed_while_pushing_then_restarted_pushes_to_every_device_once(
+    tmp_path, settings
+):
+    """Push is the outbox's second channel: the same kill, the same promise. The only
+    repeat allowed is a push the service took just as the worker died, before it was
+    recorded; every device gets its push."""
+    settings.REMINDERS_SEND_BATCH = 5
+    people = make_due_people(20)
+    ReminderPreference.objects.update(quiet_from=None, quiet_until=None)  # any hour will do
+    flush_test_redis()
+    device = Device()
+    killed = {}
+
+    def kill_at_the_eighth(count):
+        # After the service has the 8th push and before it answers 201.
+        if count == 8 and not killed:
+            killed["path"] = service.received[7].path
+            first.kill()
+
+    with push_service() as service, smtp_sink() as sink, real_broker():
+        for person in people:
+            device.subscribe(person, service.endpoint(person.pk))
+        service.on_push = kill_at_the_eighth
+        first = Worker(smtp_port=sink.port, log_path=tmp_path / "worker-1.log")
+        try:
+            assert services.reminders_dispatch() == 20
+            first.process.wait(timeout=60)
+        finally:
+            first.stop()
+        assert killed, first.output()
+
+        wait_for(lambda: worker_database_sessions() == 0, timeout=15, message="sessions to close")
+        received_at_kill = set(service.counts())
+        recorded = {
+            urlsplit(push.subscription.endpoint).path
+            for push in PushDelivery.objects.filter(status="sent").select_related("subscription")
+        }
+        in_flight = received_at_kill - recorded
+        assert killed["path"] in in_flight
+        assert 0 < len(recorded) < 20
+
+        service.on_push = None
+        second = Worker(smtp_port=sink.port, log_path=tmp_path / "worker-2.log")
+        try:
+            services.deliveries_requeue_stale(older_than=timedelta(0))
+            services.pushes_sweep(older_than=timedelta(0))
+            wait_for(
+                lambda: (
+                    not PushDelivery.objects.filter(status="pending").exists()
+                    and PushDelivery.objects.count() == 20
+                ),
+                timeout=60,
+                message="every push to be sent",
+            )
+        finally:
+            second.stop()
+
+    counts = service.counts()
+    assert set(counts) == {f"/push/{person.pk}" for person in people}  # every device, ...
+    assert PushDelivery.objects.filter(status="sent").count() == 20
+    repeats = {path for path, seen in counts.items() if seen > 1}
+    assert repeats == in_flight  # ... repeated only where the kill fell after the send ...
+    assert all(counts[path] == 2 for path in repeats)  # ... and only once more
+    assert device.read(service.to(people[0].pk)[0].body)["title"] == "A gentle nudge"

@@ -58,6 +58,7 @@ def build_world(partnership, alice, bob):
     from trustapp.conversations import services as conversations
     from trustapp.conversations.models import Prompt
     from trustapp.couples import services as couples
+    from trustapp.notifications import services
     from trustapp.notifications.tokens import make_token
     from trustapp.questions import services as questions
     from trustapp.repair import services as repair
@@ -80,6 +81,13 @@ def build_world(partnership, alice, bob):
         partnership=partnership, user=bob, minutes=30, about="", path=partnership.get_absolute_url()
     )
     win = wins.win_share(partnership=partnership, author=bob, text="I got the job!")
+    device = services.device_subscribe(
+        user=alice,
+        endpoint="https://push.example.net/send/alice",
+        p256dh="B" * 87,
+        auth="A" * 22,
+        name="Alice's phone",
+    )
     solo = couples.partnership_create(user=alice)
     invitation, token = couples.invitation_create(partnership=solo, created_by=alice)
     by_namespace = {
@@ -96,6 +104,7 @@ def build_world(partnership, alice, bob):
         "item_pk": item.pk,
         "action_pk": step.pk,
         "pause_pk": pause.pk,
+        "device_id": device.pk,
         "token": token,
         "slug": prompt.slug,
         "day": day_question.day.isoformat(),

@@ -6,7 +6,8 @@ AppConfig.ready(), and a reminder leaves out what nobody provided.
 - "prompts_of_the_week": partnerships -> {partnership pk: prompt};
 - "new_appreciation_counts": [(partnership pk, user pk)] -> {that pair: count};
 - "<kind>_emails" for a ReminderDelivery kind an app writes itself (e.g. "question_emails"):
-  (deliveries, *, preferences, now, on_error) -> {delivery pk: email, or None to skip}.
+  (deliveries, *, preferences, now, on_error) -> {delivery pk: email, or None to skip};
+- "<kind>_push" likewise for push: -> {delivery pk: {"title", "body", "url"}, or None}.
 """
 
 _provided = {}

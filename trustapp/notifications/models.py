@@ -71,6 +71,14 @@ class ReminderPreference(models.Model):
         choices=ActivityEmails,
         default=ActivityEmails.DIGEST,
     )
+    # Push notifications, kind by kind (each device opts in on its own, see PushSubscription).
+    push_reminders = models.BooleanField(_("Check-in reminders"), default=True)
+    push_activity = models.BooleanField(_("When your partner adds something"), default=True)
+    push_question = models.BooleanField(_("Today's question"), default=True)
+    push_pause = models.BooleanField(_("When a pause you took is over"), default=True)
+    # Quiet hours, in `time_zone`: a push due then waits until they end. Both empty: none.
+    quiet_from = models.TimeField(_("Quiet from"), null=True, blank=True, default=time(22, 0))
+    quiet_until = models.TimeField(_("Quiet until"), null=True, blank=True, default=time(8, 0))
     # A local date that carries a slot: says which weeks are "on" every two weeks.
     anchor = models.DateField(null=True, blank=True)
     next_run_at = models.DateTimeField(null=True, blank=True)
@@ -224,3 +232,69 @@ class PartnerNotice(models.Model):
 
     def __str__(self):
         return f"{self.kind} for {self.recipient}"
+
+
+class PushSubscription(models.Model):
+    """One device (a browser on a phone or a computer) that asked for push notifications.
+
+    It belongs to a person, never to a shared space. The keys are the browser's own, used
+    only to encrypt what is sent to it; they never leave the server, not even in an export.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    name = models.CharField(_("Name of this device"), max_length=80)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.name} of {self.user}"
+
+    @property
+    def info(self):
+        """What pywebpush calls subscription_info."""
+        return {"endpoint": self.endpoint, "keys": {"p256dh": self.p256dh, "auth": self.auth}}
+
+
+class PushDelivery(models.Model):
+    """One push to one device for one outbox delivery: (delivery, subscription) is the
+    idempotency key. A device removed later leaves its row behind without a device."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        SKIPPED = "skipped", _("Not needed any more")
+        FAILED = "failed", _("Could not be sent")
+
+    delivery = models.ForeignKey(ReminderDelivery, on_delete=models.CASCADE, related_name="pushes")
+    subscription = models.ForeignKey(
+        PushSubscription, null=True, on_delete=models.SET_NULL, related_name="deliveries"
+    )
+    status = models.CharField(max_length=16, choices=Status, default=Status.PENDING)
+    # Quiet hours: not sent before this moment, and not enqueued (None) until then.
+    not_before = models.DateTimeField(default=timezone.now)
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delivery", "subscription"], name="one_push_per_delivery_and_device"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["not_before"], name="push_delivery_pending", condition=Q(status="pending")
+            )
+        ]
+
+    def __str__(self):
+        return f"Push {self.pk} of delivery {self.delivery_id}"

@@ -29,11 +29,13 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from trustapp.couples.models import Membership
-from trustapp.notifications import emails, schedule
+from trustapp.notifications import emails, push, schedule
 from trustapp.notifications.models import (
     ActivityEmails,
     Cadence,
     PartnerNotice,
+    PushDelivery,
+    PushSubscription,
     ReminderDelivery,
     ReminderPreference,
 )
@@ -394,6 +396,7 @@ def deliveries_send(delivery_ids):
         .select_related("user")
         .order_by("pk")
     )
+    pushes_fan_out(deliveries)
     messages = emails.build_all(deliveries, now=timezone.now(), on_error=_record_failure)
     connection = None
     sent = 0
@@ -464,10 +467,11 @@ def partner_notice_record(*, partnership, recipient, actor, kind, subject, messa
     """Note what a partner did; it is emailed later, together (a daily digest by default)."""
     preference = ReminderPreference.objects.filter(user=recipient).first()
     mode = preference.activity_emails if preference else ActivityEmails.DIGEST
-    if mode == ActivityEmails.OFF:
+    push_only = mode == ActivityEmails.OFF
+    if push_only and not _takes_by_push(recipient, preference, "push_activity"):
         return None
     now = timezone.now()
-    if mode == ActivityEmails.EACH:
+    if mode == ActivityEmails.EACH or push_only:
         due_at = now
     else:
         zone = preference.zone if preference else recipient.zone
@@ -485,13 +489,21 @@ def partner_notice_record(*, partnership, recipient, actor, kind, subject, messa
     )
 
 
+def _takes_by_push(user, preference, field):
+    """With its emails off, a notice is still kept for a person who takes it by push."""
+    wanted = getattr(push.preference_or_default(preference, user), field)
+    return wanted and PushSubscription.objects.filter(user=user).exists()
+
+
 def note_to_self_record(*, partnership, user, kind, subject, message, path, due_at):
     """A note a person asked for themselves (a paused conversation's promised return),
     sent once at `due_at` through the same outbox as partner activity. Nothing is sent to
-    someone who turned these emails off, and nothing once the space has ended."""
+    someone who turned these emails off (unless they take it by push), and nothing once
+    the space has ended."""
     preference = ReminderPreference.objects.filter(user=user).first()
     if preference is not None and preference.activity_emails == ActivityEmails.OFF:
-        return None
+        if not _takes_by_push(user, preference, "push_pause"):
+            return None
     return PartnerNotice.objects.create(
         recipient=user,
         partnership=partnership,
@@ -508,3 +520,178 @@ def note_to_self_record(*, partnership, user, kind, subject, message, path, due_
 def note_to_self_cancel(notice_id):
     """Withdraw a note that has not gone out yet (one already sent stays sent)."""
     PartnerNotice.objects.filter(pk=notice_id, delivery__isnull=True).delete()
+
+
+# -- Push, the outbox's second channel --------------------------------------------------
+#
+# A pending email delivery fans out, before its email is sent, into one PushDelivery per
+# device of the person (unique per delivery and device), for the kinds they take by push.
+# Each push is then locked, sent and recorded on its own, like an email; one due during
+# quiet hours waits for them to end (`not_before`). `pushes_sweep` (beat, every minute)
+# enqueues what waited and what is still pending after a while. A device the push service
+# reports gone (404, 410) is removed.
+
+
+def pushes_fan_out(deliveries, *, now=None):
+    """Write the pushes of these (pending) deliveries; safe to repeat: a pair written
+    before is left as it is. Those due now are enqueued after COMMIT."""
+    now = now or timezone.now()
+    devices = {}
+    for subscription in PushSubscription.objects.filter(
+        user_id__in={delivery.user_id for delivery in deliveries}
+    ):
+        devices.setdefault(subscription.user_id, []).append(subscription)
+    if not devices:
+        return
+    preferences = {
+        p.user_id: p for p in ReminderPreference.objects.filter(user_id__in=list(devices))
+    }
+    rows = []
+    for delivery in deliveries:
+        if delivery.user_id not in devices:
+            continue
+        preference = push.preference_or_default(preferences.get(delivery.user_id), delivery.user)
+        if not push.wants(preference, delivery.kind):
+            continue
+        not_before = push.quiet_hours_end(preference, now)
+        rows += [
+            PushDelivery(
+                delivery=delivery,
+                subscription=device,
+                not_before=not_before,
+                enqueued_at=now if not_before <= now else None,
+            )
+            for device in devices[delivery.user_id]
+        ]
+    with transaction.atomic():
+        PushDelivery.objects.bulk_create(rows, ignore_conflicts=True)
+        due = list(
+            PushDelivery.objects.filter(
+                delivery__in=deliveries,
+                status=PushDelivery.Status.PENDING,
+                not_before__lte=now,
+            ).values_list("pk", flat=True)
+        )
+        if due:
+            transaction.on_commit(lambda: enqueue_pushes(due))
+
+
+def pushes_sweep(*, now=None, older_than=None, limit=5000):
+    """Enqueue the pushes whose quiet hours are over, and those still pending after a while
+    (a lost broker message, a killed worker, a push service that did not answer)."""
+    now = now or timezone.now()
+    if older_than is None:
+        older_than = timedelta(seconds=_setting("REMINDERS_STALE_AFTER", 600))
+    with transaction.atomic():
+        ids = list(
+            PushDelivery.objects.filter(status=PushDelivery.Status.PENDING, not_before__lte=now)
+            .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lte=now - older_than))
+            .order_by("not_before")
+            .values_list("pk", flat=True)[:limit]
+        )
+        PushDelivery.objects.filter(pk__in=ids).update(enqueued_at=now)
+        if ids:
+            transaction.on_commit(lambda: enqueue_pushes(ids))
+    return len(ids)
+
+
+def enqueue_pushes(push_ids):
+    from trustapp.notifications.tasks import send_pushes
+
+    for chunk in batched(push_ids, _setting("REMINDERS_SEND_BATCH", SEND_BATCH), strict=False):
+        try:
+            send_pushes.apply_async((list(chunk),), retry=False)
+        except Exception:
+            logger.warning(
+                "Could not enqueue %d pushes; the sweep will retry.", len(push_ids), exc_info=True
+            )
+            return
+
+
+def pushes_send(push_ids):
+    """Send each pending push that is due once. Returns how many went out."""
+    now = timezone.now()
+    pushes = list(
+        PushDelivery.objects.filter(
+            pk__in=push_ids, status=PushDelivery.Status.PENDING, not_before__lte=now
+        )
+        .select_related("delivery__user", "subscription")
+        .order_by("pk")
+    )
+    deliveries = list({p.delivery_id: p.delivery for p in pushes}.values())
+
+    def could_not_write(delivery_id, error):
+        for item in pushes:
+            if item.delivery_id == delivery_id:
+                _record_push_failure(item.pk, error)
+
+    payloads = push.build_all(deliveries, now=now, on_error=could_not_write)
+    sent = 0
+    for item in pushes:
+        if item.delivery_id in payloads and _push_one(item, payloads[item.delivery_id]):
+            sent += 1
+    return sent
+
+
+def _push_one(item, payload):
+    """Lock, send, record: the same discipline as an email (see `_send_one`)."""
+    this = PushDelivery.objects.filter(pk=item.pk, status=PushDelivery.Status.PENDING)
+    try:
+        with transaction.atomic():
+            if not this.select_for_update(skip_locked=True).exists():
+                return False
+            if payload is None or item.subscription is None:
+                this.update(status=PushDelivery.Status.SKIPPED)
+                return False
+            push.send(item.subscription, payload)
+            this.update(
+                status=PushDelivery.Status.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1
+            )
+            return True
+    except SoftTimeLimitExceeded:
+        raise
+    except push.DeviceGone as error:
+        _record_push_failure(item.pk, error, permanent=True)
+        PushSubscription.objects.filter(pk=item.subscription_id).delete()
+        return False
+    except Exception as error:
+        _record_push_failure(item.pk, error, permanent=isinstance(error, push.PushRefused))
+        logger.warning("Push %s could not be sent: %r", item.pk, error)
+        return False
+
+
+def _record_push_failure(push_id, error, *, permanent=False):
+    with transaction.atomic():
+        item = (
+            PushDelivery.objects.select_for_update()
+            .filter(pk=push_id, status=PushDelivery.Status.PENDING)
+            .first()
+        )
+        if item is None:
+            return
+        item.attempts += 1
+        item.last_error = repr(error)[:300]
+        if permanent or item.attempts >= MAX_ATTEMPTS:
+            item.status = PushDelivery.Status.FAILED
+        item.save(update_fields=["attempts", "last_error", "status"])
+
+
+# -- Devices ----------------------------------------------------------------------------
+
+
+def device_subscribe(*, user, endpoint, p256dh, auth, name):
+    """Remember this browser for push. The same browser subscribing again (a new account on
+    a shared device included) takes the endpoint over: it can belong to one person only."""
+    subscription, _created = PushSubscription.objects.update_or_create(
+        endpoint=endpoint,
+        defaults={"user": user, "p256dh": p256dh, "auth": auth, "name": name},
+    )
+    return subscription
+
+
+def device_rename(*, user, device_id, name):
+    return PushSubscription.objects.filter(user=user, pk=device_id).update(name=name)
+
+
+def device_remove(*, user, device_id):
+    return PushSubscription.objects.filter(user=user, pk=device_id).delete()[0]

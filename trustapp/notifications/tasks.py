@@ -48,3 +48,23 @@ def send_deliveries(self, delivery_ids):
         # Rows already sent are skipped next time; the rest wait in a fresh message.
         services.enqueue_send(delivery_ids)
         return None
+
+
+@shared_task(name="push.sweep")
+def sweep_pushes():
+    return services.pushes_sweep()
+
+
+@shared_task(
+    name="push.send",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=100,
+    time_limit=120,
+)
+def send_pushes(push_ids):
+    try:
+        return services.pushes_send(push_ids)
+    except SoftTimeLimitExceeded:
+        services.enqueue_pushes(push_ids)  # what was sent is skipped next time
+        return None

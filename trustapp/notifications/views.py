@@ -1,20 +1,29 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from trustapp.lib.htmx import render_page, wants_partial
-from trustapp.notifications import services
-from trustapp.notifications.forms import ReminderPreferenceForm
-from trustapp.notifications.models import ActivityEmails
+from trustapp.notifications import push, services
+from trustapp.notifications.forms import (
+    DeviceForm,
+    DeviceNameForm,
+    PushChoicesForm,
+    ReminderPreferenceForm,
+)
+from trustapp.notifications.models import ActivityEmails, PushSubscription
 from trustapp.notifications.tokens import LinkExpired, read_token
 
 
-def _settings_context(request, preference, form):
+def _settings_context(request, preference, form, push_form=None):
     has_partner = bool(services.partnerships_to_remind(request.user))
     return {
+        # Read only where the page shows them, not by the htmx reminder form's answer.
+        "devices": PushSubscription.objects.filter(user=request.user),
+        "push_form": push_form or PushChoicesForm(instance=preference),
+        "push_key": push.public_key(),
         "form": form,
         "preference": preference,
         "has_partner": has_partner,
@@ -40,6 +49,57 @@ def reminder_settings(request):
     else:
         context = _settings_context(request, preference, form)
     return render_page(request, "notifications/settings.html", context, partial="settings")
+
+
+@login_required
+@require_POST
+def push_choices(request):
+    preference = services.preference_for(request.user)
+    form = PushChoicesForm(request.POST, instance=preference)
+    if not form.is_valid():
+        context = _settings_context(
+            request, preference, ReminderPreferenceForm(instance=preference), form
+        )
+        return render(request, "notifications/settings.html", context, status=400)
+    services.preference_save(user=request.user, **form.cleaned_data)
+    messages.success(request, _("Saved. Your devices follow your new choices."))
+    return redirect("notifications:settings")
+
+
+@login_required
+@require_POST
+def device_add(request):
+    """A browser that subscribed (app.js posts what the Push API gave it)."""
+    form = DeviceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("This browser could not be added. Please try again later."))
+        return redirect("notifications:settings")
+    services.device_subscribe(user=request.user, **form.cleaned_data)
+    messages.success(request, _("This device will show your notifications now."))
+    return redirect("notifications:settings")
+
+
+@login_required
+@require_POST
+def device_rename(request, device_id):
+    device = get_object_or_404(PushSubscription, user=request.user, pk=device_id)
+    form = DeviceNameForm(request.POST)
+    if form.is_valid():
+        services.device_rename(user=request.user, device_id=device.pk, **form.cleaned_data)
+        messages.success(request, _("Renamed."))
+    else:
+        messages.error(request, form.errors["name"][0])
+    return redirect("notifications:settings")
+
+
+@login_required
+@require_POST
+def device_remove(request, device_id):
+    device = get_object_or_404(PushSubscription, user=request.user, pk=device_id)
+    services.device_remove(user=request.user, device_id=device.pk)
+    removed = _("Removed. Nothing more will come to %(name)s.") % {"name": device.name}
+    messages.success(request, removed)
+    return redirect("notifications:settings")
 
 
 @login_required

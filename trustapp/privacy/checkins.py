@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q
 from trustapp.checkins.models import ActionPoint, AgendaItem, Answer, CheckIn
 from trustapp.notifications.models import (
     PartnerNotice,
+    PushSubscription,
     ReminderDelivery,
     ReminderPreference,
 )
@@ -79,12 +80,29 @@ def _answer(answer):
     }
 
 
+def export_devices(user):
+    """The devices that show this person's notifications: names and dates, never the keys
+    or the push address (they are the browser's, and useless to anyone else)."""
+    return [
+        {"name": device.name, "added": device.created_at}
+        for device in PushSubscription.objects.filter(user=user)
+    ]
+
+
 def export_reminders(user):
     preference = ReminderPreference.objects.filter(user=user).first()
     if preference is None:
         return {"chosen": False}
     return {
         "chosen": True,
+        "push": {
+            "check_in_reminders": preference.push_reminders,
+            "partner_activity": preference.push_activity,
+            "todays_question": preference.push_question,
+            "pause_ending": preference.push_pause,
+            "quiet_from": preference.quiet_from,
+            "quiet_until": preference.quiet_until,
+        },
         "how_often": preference.cadence,
         "how_often_label": str(preference.get_cadence_display()),
         "weekday": preference.get_weekday_display(),
@@ -117,3 +135,4 @@ def delete_private(user):
     PartnerNotice.objects.filter(Q(recipient=user) | Q(actor=user)).delete()
     ReminderDelivery.objects.filter(user=user).delete()
     ReminderPreference.objects.filter(user=user).delete()
+    PushSubscription.objects.filter(user=user).delete()

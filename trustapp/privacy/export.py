@@ -116,7 +116,8 @@ def collect(user):
         "exported_at": timezone.now(),
         "account": account_privacy.export_account(user),
         "reminders": checkins_privacy.export_reminders(user)
-        | {"todays_question_emails": questions_privacy.export_email_choice(user)},
+        | {"todays_question_emails": questions_privacy.export_email_choice(user)}
+        | {"devices": checkins_privacy.export_devices(user)},
         "partnerships": [partnership_data(p, user) for p in _partnerships_of(user)],
         "personal_copies": [_copy_entry(copy) for copy in user.personal_copies.all()],
     }

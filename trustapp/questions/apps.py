@@ -28,5 +28,6 @@ class QuestionsConfig(AppConfig):
         post_migrate.connect(load_questions_after_migrate, sender=self)
         # The day's question goes through the same outbox as reminders, written here.
         content.provide("question_emails", emails.question_emails)
+        content.provide("question_push", emails.question_push)
         tokens.allow(emails.ANSWER_LINK, emails.ANSWER_LINK_LIFETIME)
         tokens.allow(emails.STOP_LINK, emails.STOP_LINK_LIFETIME)

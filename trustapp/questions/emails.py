@@ -32,41 +32,70 @@ def answer_link(user, day_question):
 
 def question_emails(deliveries, *, preferences, now, on_error):
     """{delivery pk: email, or None when nothing is left to ask}."""
+    return _each(deliveries, preferences, now, on_error, _email)
+
+
+def question_push(deliveries, *, preferences, now, on_error):
+    """{delivery pk: push payload, or None when nothing is left to ask}: the question
+    itself, opening today's page (the first space with something to ask)."""
+    return _each(deliveries, preferences, now, on_error, _push)
+
+
+def _each(deliveries, preferences, now, on_error, write):
     spaces = {}
     for membership in reminder_memberships([d.user_id for d in deliveries]):
         spaces.setdefault(membership.user_id, []).append(membership.partnership)
-    messages = {}
+    written = {}
     for delivery in deliveries:
         try:
             preference = preferences.get(delivery.user_id)
             paused = preference is not None and preference.is_paused(now)
             choice = services.email_choice(delivery.user)
             if paused or not choice.is_on:
-                messages[delivery.pk] = None
+                written[delivery.pk] = None
                 continue
-            messages[delivery.pk] = _email(delivery, spaces.get(delivery.user_id, []), now)
+            written[delivery.pk] = write(delivery, spaces.get(delivery.user_id, []), now)
         except Exception as error:
             on_error(delivery.pk, error)
-    return messages
+    return written
 
 
-def _email(delivery, partnerships, now):
-    user = delivery.user
-    asked = []
+def _unanswered(user, partnerships, now):
+    """[(partnership, day question)] still waiting for this person's answer."""
+    waiting = []
     for partnership in partnerships:
         day_question = services.today_question(partnership, now)
         if day_question is None or day_question.is_revealed:
             continue
         if Answer.objects.filter(day_question=day_question, user=user).exists():
             continue  # answered or passed already: nothing to ask
-        asked.append(
-            {
-                "partner": partnership.partner_of(user),
-                "question": day_question.text,
-                "link": answer_link(user, day_question),
-                "page": absolute_url(day_question.get_absolute_url()),
-            }
-        )
+        waiting.append((partnership, day_question))
+    return waiting
+
+
+def _push(delivery, partnerships, now):
+    waiting = _unanswered(delivery.user, partnerships, now)
+    if not waiting:
+        return None
+    _partnership, day_question = waiting[0]
+    return {
+        "title": str(_("A question for today")),
+        "body": day_question.text,
+        "url": day_question.get_absolute_url(),
+    }
+
+
+def _email(delivery, partnerships, now):
+    user = delivery.user
+    asked = [
+        {
+            "partner": partnership.partner_of(user),
+            "question": day_question.text,
+            "link": answer_link(user, day_question),
+            "page": absolute_url(day_question.get_absolute_url()),
+        }
+        for partnership, day_question in _unanswered(user, partnerships, now)
+    ]
     if not asked:
         return None
     stop_url = absolute_url(reverse("questions:stop_emails", args=[make_token(user, STOP_LINK)]))
