@@ -125,37 +125,37 @@ def alices_boundary(world):
 
 
 PAGES = [
-    Budget("list", 5, lambda w: Call(url(w, "list"))),
-    Budget("list waiting for me", 5, lambda w: Call(url(w, "list") + "?status=waiting")),
-    Budget("list search", 5, lambda w: Call(url(w, "list") + "?q=agreed")),
+    Budget("list", 6, lambda w: Call(url(w, "list"))),
+    Budget("list waiting for me", 6, lambda w: Call(url(w, "list") + "?status=waiting")),
+    Budget("list search", 6, lambda w: Call(url(w, "list") + "?q=agreed")),
     Budget(
-        "list results (htmx)", 5, lambda w: Call(url(w, "list") + "?status=in_force", htmx=True)
+        "list results (htmx)", 6, lambda w: Call(url(w, "list") + "?status=in_force", htmx=True)
     ),
-    Budget("propose", 6, lambda w: Call(url(w, "propose"))),
-    Budget("propose from a starter", 7, lambda w: Call(url(w, "propose") + "?template=time-out")),
-    Budget("starter library", 5, lambda w: Call(url(w, "library"))),
-    Budget("detail", 7, lambda w: Call(url(w, "detail", w.agreement.pk))),
+    Budget("propose", 7, lambda w: Call(url(w, "propose"))),
+    Budget("propose from a starter", 8, lambda w: Call(url(w, "propose") + "?template=time-out")),
+    Budget("starter library", 6, lambda w: Call(url(w, "library"))),
+    Budget("detail", 8, lambda w: Call(url(w, "detail", w.agreement.pk))),
     Budget(
         "detail with a suggestion (htmx)",
         5,
         lambda w: Call(url(w, "detail", w.changed.pk), htmx=True),
     ),
-    Budget("history", 8, lambda w: Call(url(w, "history", w.changed.pk))),
+    Budget("history", 9, lambda w: Call(url(w, "history", w.changed.pk))),
     Budget(
         "history comparison (htmx)",
         6,
         lambda w: Call(url(w, "history", w.changed.pk) + "?from=1&to=2", htmx=True),
     ),
-    Budget("suggest a change", 5, lambda w: Call(url(w, "suggest", w.agreement.pk))),
-    Budget("details", 7, lambda w: Call(url(w, "details", w.agreement.pk))),
-    Budget("boundaries", 6, lambda w: Call(url(w, "boundaries"))),
-    Budget("edit a boundary", 5, lambda w: Call(url(w, "boundary_edit", w.boundary.pk))),
+    Budget("suggest a change", 6, lambda w: Call(url(w, "suggest", w.agreement.pk))),
+    Budget("details", 8, lambda w: Call(url(w, "details", w.agreement.pk))),
+    Budget("boundaries", 7, lambda w: Call(url(w, "boundaries"))),
+    Budget("edit a boundary", 6, lambda w: Call(url(w, "boundary_edit", w.boundary.pk))),
 ]
 
 ACTIONS = [
     Budget(
         "agree (htmx)",
-        21,  # one asks whether this yes was given already; two tell the partner it is in force
+        22,  # one asks whether this yes was given already; two tell the partner it is in force
         lambda w: Call(
             url(w, "agree", (a := bobs_proposal(w)).pk),
             "post",
@@ -165,7 +165,7 @@ ACTIONS = [
     ),
     Budget(
         "agree again (htmx)",
-        8,  # a yes already given writes nothing: the access check, the check, the panel
+        9,  # a yes already given writes nothing: the access check, the check, the panel
         lambda w: Call(
             url(w, "agree", (a := agreed(w)).pk),
             "post",
@@ -175,29 +175,29 @@ ACTIONS = [
     ),
     Budget(
         "withdraw consent (htmx)",
-        20,
+        21,
         lambda w: Call(
             url(w, "withdraw", agreed(w).pk), "post", {"note": "Let us talk."}, htmx=True
         ),
     ),
     Budget(
         "decline a suggestion (htmx)",
-        19,
+        20,
         lambda w: Call(url(w, "set_aside", with_bobs_suggestion(w).pk), "post", htmx=True),
     ),
     Budget(
         "ask to retire (htmx)",
-        17,
+        18,
         lambda w: Call(url(w, "retire", agreed(w).pk), "post", htmx=True),
     ),
     Budget(
         "keep it (htmx)",
-        15,
+        16,
         lambda w: Call(url(w, "keep", bob_wants_to_retire(w).pk), "post", htmx=True),
     ),
     Budget(
         "suggest a change (htmx)",
-        22,
+        23,
         lambda w: Call(
             url(w, "suggest", (a := agreed(w)).pk),
             "post",
@@ -212,7 +212,7 @@ ACTIONS = [
     ),
     Budget(
         "acknowledge a boundary (htmx)",
-        16,
+        17,
         lambda w: Call(
             url(w, "boundary_acknowledge", (b := bobs_boundary(w)).pk),
             "post",
