@@ -155,7 +155,7 @@ PAGES = [
 ACTIONS = [
     Budget(
         "agree (htmx)",
-        22,  # one asks whether this yes was given already; two tell the partner it is in force
+        21,  # one asks whether this yes was given already; two tell the partner it is in force
         lambda w: Call(
             url(w, "agree", (a := bobs_proposal(w)).pk),
             "post",
@@ -175,29 +175,29 @@ ACTIONS = [
     ),
     Budget(
         "withdraw consent (htmx)",
-        21,
+        20,
         lambda w: Call(
             url(w, "withdraw", agreed(w).pk), "post", {"note": "Let us talk."}, htmx=True
         ),
     ),
     Budget(
         "decline a suggestion (htmx)",
-        20,
+        19,
         lambda w: Call(url(w, "set_aside", with_bobs_suggestion(w).pk), "post", htmx=True),
     ),
     Budget(
         "ask to retire (htmx)",
-        18,
+        17,
         lambda w: Call(url(w, "retire", agreed(w).pk), "post", htmx=True),
     ),
     Budget(
         "keep it (htmx)",
-        16,
+        15,
         lambda w: Call(url(w, "keep", bob_wants_to_retire(w).pk), "post", htmx=True),
     ),
     Budget(
         "suggest a change (htmx)",
-        23,
+        22,
         lambda w: Call(
             url(w, "suggest", (a := agreed(w)).pk),
             "post",

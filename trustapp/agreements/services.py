@@ -10,7 +10,7 @@ import threading
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.db.models import F, Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +24,7 @@ from trustapp.agreements.models import (
     Comment,
     Consent,
 )
+from trustapp.couples.models import Membership
 from trustapp.notifications.notify import notify_partner
 
 Status = Agreement.Status
@@ -109,7 +110,9 @@ def _claim(agreement, *, user, expected_version=None, now=None):
         raise AgreementConflict(_("This agreement was changed while you were writing."), fresh)
     fresh = (
         Agreement.objects.select_related("partnership", "agreed_revision", "pending_revision")
-        .prefetch_related("partnership__memberships__user")
+        .prefetch_related(
+            Prefetch("partnership__memberships", Membership.objects.select_related("user"))
+        )
         .get(pk=agreement.pk)
     )
     _require_open_space(fresh.partnership, user)
