@@ -67,10 +67,10 @@ def next_page(world):
 TODAY = timezone.localdate
 
 PAGES = [
-    Budget("log", 12, lambda w: Call(url(w, "log")), settles=True),
+    Budget("log", 10, lambda w: Call(url(w, "log")), settles=True),
     Budget(
         "log filtered",
-        11,
+        9,
         lambda w: Call(url(w, "log") + "?by=partner&quality=kind&q=noticed"),
         settles=True,
     ),
