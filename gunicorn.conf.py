@@ -24,8 +24,8 @@ graceful_timeout = 20  # finish requests in flight; compose waits 30 s before SI
 # Nothing touches the database or Redis at import, so nothing is shared across the fork.
 preload_app = True
 # Recycle workers now and then so a slow leak never becomes an outage. Not too often: a
-# new worker opens its own database connections and prepares its statements again
-# (templates and URL patterns it inherits compiled, see when_ready below).
+# new worker opens its own database connections again (templates and URL patterns it
+# inherits compiled, see when_ready below).
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "10000"))
 max_requests_jitter = max_requests // 10
 # Heartbeat files on a disk-backed overlay can stall workers; /dev/shm is memory.

@@ -13,6 +13,7 @@ from trustapp.agreements import services
 from trustapp.agreements.models import (
     Agreement,
     AgreementRevision,
+    Boundary,
     Consent,
     ImmutableRowError,
 )
@@ -236,7 +237,7 @@ def test_a_save_from_an_old_version_is_a_conflict_not_a_lost_update(partnership,
     assert not AgreementRevision.objects.filter(text="Bob's words.").exists()
 
 
-def test_waiting_for_counts_agreements_and_boundaries_in_one_query(partnership, alice, bob):
+def test_waiting_for_counts_agreements_and_boundaries_in_two_flat_queries(partnership, alice, bob):
     propose(partnership, alice)
     in_force(partnership, bob, alice)
     agreement = in_force(partnership, bob, alice)
@@ -244,8 +245,57 @@ def test_waiting_for_counts_agreements_and_boundaries_in_one_query(partnership, 
     services.boundary_state(partnership=partnership, owner=alice, text="Quiet mornings.")
     with CaptureQueriesContext(connection) as queries:
         assert services.waiting_for(partnership, bob) == 3
-    assert len(queries) == 1
+    assert len(queries) == 2
     assert services.waiting_for(partnership, alice) == 0
+
+
+def counted_by_the_querysets(partnership, user):
+    """The rule as the lists filter by it (`waiting_on`)."""
+    return {
+        "agreements": Agreement.objects.filter(partnership=partnership).waiting_on(user).count(),
+        "boundaries": Boundary.objects.filter(partnership=partnership).waiting_on(user).count(),
+    }
+
+
+@pytest.mark.embedded
+def test_waiting_counts_follow_the_same_rule_as_the_waiting_lists(partnership, alice, bob):
+    """The navigation's count applies the rule in Python; every state must agree."""
+
+    def check():
+        for person in (alice, bob):
+            assert services.waiting_counts(partnership, person) == counted_by_the_querysets(
+                partnership, person
+            )
+
+    check()
+    proposal = propose(partnership, alice)
+    check()
+    agreed = in_force(partnership, alice, bob)
+    suggest(agreed, bob, "Changed words.")
+    check()
+    services.agreement_withdraw(agreement=fresh(agreed), user=bob)
+    check()
+    retiring = in_force(partnership, bob, alice)
+    services.agreement_retire(agreement=fresh(retiring), user=bob)
+    check()
+    services.agreement_set_aside(agreement=fresh(proposal), user=alice)
+    check()
+    boundary = services.boundary_state(partnership=partnership, owner=alice, text="Quiet mornings.")
+    services.boundary_state(partnership=partnership, owner=bob, text="Slow evenings.")
+    check()
+    services.boundary_acknowledge(
+        boundary=boundary, user=bob, revision_id=boundary.current_revision_id
+    )
+    check()
+    boundary = Boundary.objects.get(pk=boundary.pk)
+    services.boundary_edit(
+        boundary=boundary,
+        owner=alice,
+        text="Quiet mornings, please.",
+        expected_version=boundary.version,
+    )
+    check()
+    assert services.waiting_counts(partnership, bob)["boundaries"] == 1
 
 
 @pytest.mark.embedded

@@ -52,6 +52,23 @@ def test_new_for_starts_again_after_the_reader_opens_the_log(partnership, alice,
     assert services.new_for(partnership, bob) == 1
 
 
+def test_opening_the_log_tells_what_is_new_then_nothing_on_a_reload(
+    partnership, alice, bob, django_assert_num_queries
+):
+    services.open_log(partnership, bob)
+    for index in range(7):
+        make_appreciation(partnership, alice, bob, f"News {index}")
+    make_appreciation(partnership, alice, bob, "Private for bob", shared=False)
+    visit = services.open_log(partnership, bob, limit=5)
+    assert visit.new_count == 7
+    assert [a.text for a in visit.new_list] == [f"News {index}" for index in (6, 5, 4, 3, 2)]
+    again = services.open_log(partnership, bob)  # settles the highlight, once
+    assert (again.new_count, again.new_list) == (0, [])
+    assert again.since > visit.since
+    with django_assert_num_queries(2):  # the marker and the count; nothing new, no list
+        assert services.open_log(partnership, bob).since == again.since
+
+
 def test_each_reader_has_their_own_marker(partnership, alice, bob):
     make_appreciation(partnership, alice, bob)
     make_appreciation(partnership, bob, alice)

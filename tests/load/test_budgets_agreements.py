@@ -125,31 +125,31 @@ def alices_boundary(world):
 
 
 PAGES = [
-    Budget("list", 5, lambda w: Call(url(w, "list"))),
-    Budget("list waiting for me", 5, lambda w: Call(url(w, "list") + "?status=waiting")),
-    Budget("list search", 5, lambda w: Call(url(w, "list") + "?q=agreed")),
+    Budget("list", 6, lambda w: Call(url(w, "list"))),
+    Budget("list waiting for me", 6, lambda w: Call(url(w, "list") + "?status=waiting")),
+    Budget("list search", 6, lambda w: Call(url(w, "list") + "?q=agreed")),
     Budget(
-        "list results (htmx)", 5, lambda w: Call(url(w, "list") + "?status=in_force", htmx=True)
+        "list results (htmx)", 6, lambda w: Call(url(w, "list") + "?status=in_force", htmx=True)
     ),
-    Budget("propose", 6, lambda w: Call(url(w, "propose"))),
-    Budget("propose from a starter", 7, lambda w: Call(url(w, "propose") + "?template=time-out")),
-    Budget("starter library", 5, lambda w: Call(url(w, "library"))),
-    Budget("detail", 7, lambda w: Call(url(w, "detail", w.agreement.pk))),
+    Budget("propose", 7, lambda w: Call(url(w, "propose"))),
+    Budget("propose from a starter", 8, lambda w: Call(url(w, "propose") + "?template=time-out")),
+    Budget("starter library", 6, lambda w: Call(url(w, "library"))),
+    Budget("detail", 8, lambda w: Call(url(w, "detail", w.agreement.pk))),
     Budget(
         "detail with a suggestion (htmx)",
         5,
         lambda w: Call(url(w, "detail", w.changed.pk), htmx=True),
     ),
-    Budget("history", 8, lambda w: Call(url(w, "history", w.changed.pk))),
+    Budget("history", 9, lambda w: Call(url(w, "history", w.changed.pk))),
     Budget(
         "history comparison (htmx)",
         6,
         lambda w: Call(url(w, "history", w.changed.pk) + "?from=1&to=2", htmx=True),
     ),
-    Budget("suggest a change", 5, lambda w: Call(url(w, "suggest", w.agreement.pk))),
-    Budget("details", 7, lambda w: Call(url(w, "details", w.agreement.pk))),
-    Budget("boundaries", 6, lambda w: Call(url(w, "boundaries"))),
-    Budget("edit a boundary", 5, lambda w: Call(url(w, "boundary_edit", w.boundary.pk))),
+    Budget("suggest a change", 6, lambda w: Call(url(w, "suggest", w.agreement.pk))),
+    Budget("details", 8, lambda w: Call(url(w, "details", w.agreement.pk))),
+    Budget("boundaries", 7, lambda w: Call(url(w, "boundaries"))),
+    Budget("edit a boundary", 6, lambda w: Call(url(w, "boundary_edit", w.boundary.pk))),
 ]
 
 ACTIONS = [
@@ -165,7 +165,7 @@ ACTIONS = [
     ),
     Budget(
         "agree again (htmx)",
-        8,  # a yes already given writes nothing: the access check, the check, the panel
+        9,  # a yes already given writes nothing: the access check, the check, the panel
         lambda w: Call(
             url(w, "agree", (a := agreed(w)).pk),
             "post",
@@ -212,7 +212,7 @@ ACTIONS = [
     ),
     Budget(
         "acknowledge a boundary (htmx)",
-        16,
+        17,
         lambda w: Call(
             url(w, "boundary_acknowledge", (b := bobs_boundary(w)).pk),
             "post",

@@ -67,23 +67,23 @@ def next_page(world):
 TODAY = timezone.localdate
 
 PAGES = [
-    Budget("log", 11, lambda w: Call(url(w, "log")), settles=True),
+    Budget("log", 10, lambda w: Call(url(w, "log")), settles=True),
     Budget(
         "log filtered",
-        10,
+        9,
         lambda w: Call(url(w, "log") + "?by=partner&quality=kind&q=noticed"),
         settles=True,
     ),
     Budget("log, next page (htmx)", 6, lambda w: Call(next_page(w), htmx=True)),
     Budget(
         "new",
-        4,
+        5,
         lambda w: Call(url(w, "new") + "?text=Tea"),
     ),
-    Budget("detail", 6, lambda w: Call(url(w, "detail", w.received.pk))),
-    Budget("edit", 6, lambda w: Call(url(w, "edit", w.written.pk))),
-    Budget("delete", 6, lambda w: Call(url(w, "delete", w.written.pk))),
-    Budget("looking back chart", 8, lambda w: Call(url(w, "looking_back"))),
+    Budget("detail", 7, lambda w: Call(url(w, "detail", w.received.pk))),
+    Budget("edit", 7, lambda w: Call(url(w, "edit", w.written.pk))),
+    Budget("delete", 7, lambda w: Call(url(w, "delete", w.written.pk))),
+    Budget("looking back chart", 9, lambda w: Call(url(w, "looking_back"))),
 ]
 
 ACTIONS = [

@@ -130,14 +130,14 @@ PAGES = [
         5,
         lambda w: Call(checkin_url("answers", w, current(w).pk), htmx=True),
     ),
-    Budget("history", 6, lambda w: Call(checkin_url("history", w))),
+    Budget("history", 7, lambda w: Call(checkin_url("history", w))),
     Budget(
         "history, next page (htmx)",
         5,
         lambda w: Call(checkin_url("history", w) + "?page=2", htmx=True),
     ),
-    Budget("trend", 7, lambda w: Call(checkin_url("trend", w))),
-    Budget("rhythm", 5, lambda w: Call(checkin_url("schedule", w))),
+    Budget("trend", 8, lambda w: Call(checkin_url("trend", w))),
+    Budget("rhythm", 6, lambda w: Call(checkin_url("schedule", w))),
 ]
 
 ACTIONS = [

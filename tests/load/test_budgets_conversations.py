@@ -123,19 +123,19 @@ def unstarted_prompt(world):
 
 
 PAGES = [
-    Budget("index", 7, lambda w: Call(url("index", w.partnership))),
+    Budget("index", 8, lambda w: Call(url("index", w.partnership))),
     Budget("draw a prompt", 6, lambda w: Call(url("draw", w.partnership), status=302)),
-    Budget("tender topics", 7, lambda w: Call(url("tender", w.partnership))),
-    Budget("starred", 6, lambda w: Call(url("starred", w.partnership))),
-    Budget("hidden", 6, lambda w: Call(url("hidden", w.partnership))),
-    Budget("history", 6, lambda w: Call(url("history", w.partnership))),
+    Budget("tender topics", 8, lambda w: Call(url("tender", w.partnership))),
+    Budget("starred", 7, lambda w: Call(url("starred", w.partnership))),
+    Budget("hidden", 7, lambda w: Call(url("hidden", w.partnership))),
+    Budget("history", 7, lambda w: Call(url("history", w.partnership))),
     Budget(
         "history, next page (htmx)",
         5,
         lambda w: Call(url("history", w.partnership) + "?page=2", htmx=True),
     ),
-    Budget("topic", 7, lambda w: Call(url("topic", w.partnership, w.prompt.topic.slug))),
-    Budget("prompt", 8, lambda w: Call(url("prompt", w.partnership, w.prompt.slug))),
+    Budget("topic", 8, lambda w: Call(url("topic", w.partnership, w.prompt.topic.slug))),
+    Budget("prompt", 9, lambda w: Call(url("prompt", w.partnership, w.prompt.slug))),
     Budget(
         "conversation, waiting for Bob",
         7,
@@ -148,7 +148,7 @@ PAGES = [
     ),
     Budget(
         "conversation, talked about",
-        6,
+        7,
         lambda w: Call(url("conversation", w.partnership, w.talked.pk)),
     ),
     # The polls use the access check every page uses, then read the conversation and its answers.

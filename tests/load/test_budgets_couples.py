@@ -62,13 +62,13 @@ def fresh_invitation(world):
 
 PAGES = [
     # One query a card (today's question and whether I answered it is one).
-    Budget("partnership home", 15, lambda w: Call(url("home", w.partnership))),
-    Budget("home of a space waiting for a partner", 7, lambda w: Call(url("home", w.alone))),
+    Budget("partnership home", 16, lambda w: Call(url("home", w.partnership))),
+    Budget("home of a space waiting for a partner", 8, lambda w: Call(url("home", w.alone))),
     Budget("spaces", 5, lambda w: Call(reverse("home") + "?all")),
     Budget("invite, once paired", 3, lambda w: Call(url("invite", w.partnership), status=302)),
-    Budget("invite", 5, lambda w: Call(url("invite", w.alone))),
-    Budget("leave", 5, lambda w: Call(url("leave", w.partnership))),
-    Budget("what happens to our data", 5, lambda w: Call(url("prenup", w.partnership))),
+    Budget("invite", 6, lambda w: Call(url("invite", w.alone))),
+    Budget("leave", 6, lambda w: Call(url("leave", w.partnership))),
+    Budget("what happens to our data", 6, lambda w: Call(url("prenup", w.partnership))),
 ]
 
 ACTIONS = [

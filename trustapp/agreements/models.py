@@ -90,12 +90,19 @@ class AgreementQuerySet(models.QuerySet):
         )
 
     def summary(self, partnership):
-        """Counts for the home card, in one query."""
-        return self.filter(partnership=partnership).aggregate(
-            total=Count("pk"),
-            in_force=Count("pk", filter=Q(status=Agreement.Status.IN_FORCE)),
-            needs_conversation=Count("pk", filter=Q(status=Agreement.Status.NEEDS_CONVERSATION)),
+        """Counts for the home card, in one query of one row per status (the home renders
+        on every visit, and a plain grouping is cheaper to build than filtered counts)."""
+        counts = dict(
+            self.filter(partnership=partnership)
+            .order_by()
+            .values_list("status")
+            .annotate(n=Count("pk"))
         )
+        return {
+            "total": sum(counts.values()),
+            "in_force": counts.get(Agreement.Status.IN_FORCE, 0),
+            "needs_conversation": counts.get(Agreement.Status.NEEDS_CONVERSATION, 0),
+        }
 
 
 class Agreement(models.Model):

@@ -10,8 +10,7 @@ import threading
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models import Count, F, Max, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,7 +24,7 @@ from trustapp.agreements.models import (
     Comment,
     Consent,
 )
-from trustapp.couples.models import Partnership
+from trustapp.couples.models import Membership
 from trustapp.notifications.notify import notify_partner
 
 Status = Agreement.Status
@@ -111,7 +110,9 @@ def _claim(agreement, *, user, expected_version=None, now=None):
         raise AgreementConflict(_("This agreement was changed while you were writing."), fresh)
     fresh = (
         Agreement.objects.select_related("partnership", "agreed_revision", "pending_revision")
-        .prefetch_related("partnership__memberships__user")
+        .prefetch_related(
+            Prefetch("partnership__memberships", Membership.objects.select_related("user"))
+        )
         .get(pk=agreement.pk)
     )
     _require_open_space(fresh.partnership, user)
@@ -440,26 +441,53 @@ def waiting_for(partnership, user):
     return sum(waiting_counts(partnership, user).values())
 
 
-def _count_in(rows):
-    """How many of `rows` belong to the outer partnership, as a subquery."""
-    counted = rows.filter(partnership=OuterRef("pk")).order_by().values("partnership")
-    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
-
-
 def waiting_counts(partnership, user):
-    """{"agreements": n, "boundaries": m} waiting for `user`'s answer, in one query: the
-    navigation shows it on every page of a space."""
+    """{"agreements": n, "boundaries": m} waiting for `user`'s answer.
+
+    The navigation shows it on every page of a space. It reads the few rows that can wait
+    (open agreements with a proposal or a retire request, the partner's boundaries), each
+    with the answers given to its current words, and applies `waiting_on`'s rule here:
+    Django builds these two flat queries in a fraction of the time it takes to build one
+    query of correlated counts. A test holds the two forms of the rule together.
+    """
     if not partnership.is_active:
         return {"agreements": 0, "boundaries": 0}
-    agreements, boundaries = (
-        Partnership.objects.filter(pk=partnership.pk)
+    proposals = (
+        Agreement.objects.open()
+        .filter(partnership=partnership)
+        .filter(Q(pending_revision__isnull=False) | Q(retire_requested_by__isnull=False))
+        .order_by()
         .values_list(
-            _count_in(Agreement.objects.waiting_on(user)),
-            _count_in(Boundary.objects.waiting_on(user)),
+            "pk",
+            "pending_revision",
+            "retire_requested_by",
+            "pending_revision__consents__user",
+            "pending_revision__consents__withdrawn_at",
         )
-        .get()
     )
-    return {"agreements": agreements, "boundaries": boundaries}
+    asked, agreed, waiting = set(), set(), set()
+    for pk, pending, retire_requested_by, consent_by, withdrawn_at in proposals:
+        if retire_requested_by not in (None, user.pk):
+            waiting.add(pk)
+        if pending is not None:
+            asked.add(pk)
+        if consent_by == user.pk and withdrawn_at is None:
+            agreed.add(pk)
+    boundaries = (
+        Boundary.objects.filter(partnership=partnership, current_revision__isnull=False)
+        .exclude(owner=user)
+        .order_by()
+        .values_list("pk", "current_revision__acknowledgments__user")
+    )
+    shown, acknowledged = set(), set()
+    for pk, acknowledged_by in boundaries:
+        shown.add(pk)
+        if acknowledged_by == user.pk:
+            acknowledged.add(pk)
+    return {
+        "agreements": len(waiting | (asked - agreed)),
+        "boundaries": len(shown - acknowledged),
+    }
 
 
 CHANGE_KINDS = {

@@ -1,5 +1,6 @@
 """Rules of the appreciation log: writing, sharing, reacting, replying, looking back."""
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
@@ -235,39 +236,53 @@ def new_counts(pairs):
     }
 
 
-def new_list_for(partnership, user, *, limit=5):
-    seen = Subquery(_marker(partnership, user).values("seen_at")[:1])
-    return list(
-        Appreciation.objects.filter(
-            partnership=partnership,
-            recipient=user,
-            shared_at__gt=Coalesce(seen, Value(EPOCH)),
-        ).order_by("-shared_at")[:limit]
-    )
+@dataclass(frozen=True)
+class Visit:
+    """A first page of the log, opened: how many arrived since the last visit, the latest
+    few of them, and the moment before which everything had been seen."""
+
+    new_count: int
+    new_list: list
+    since: object
 
 
-def mark_seen(partnership, user):
-    """Record that `user` opened the log now; return the moment before which all was seen.
+def open_log(partnership, user, *, limit=5):
+    """Record that `user` opened the log now, and tell what is new for them.
 
-    Pages loaded later in the same visit use `highlight_since` to keep the same highlight.
+    One read of the marker serves the count, the list and the move. Pages loaded later in
+    the same visit use `highlight_since` to keep the same highlight.
     """
     marker = _marker(partnership, user).first()
-    previous = marker.seen_at if marker else None
-    if marker is not None and not _new_since(partnership, user, marker.seen_at).exists():
+    since = marker.seen_at if marker else EPOCH
+    new = _new_since(partnership, user, since)
+    new_count = new.count()
+    if marker is not None and not new_count:
         # Nothing arrived since the last visit: moving the marker would change nothing
         # anyone can see, so a reload writes nothing (at most once, to settle the
         # highlight the next pages of this visit use).
         if marker.previous_seen_at != marker.seen_at:
             _marker(partnership, user).update(previous_seen_at=marker.seen_at)
-        return marker.seen_at
-    now = timezone.now()
+        return Visit(0, [], since)
+    new_list = list(new.order_by("-shared_at")[:limit]) if new_count else []
     ReadMarker.objects.bulk_create(
-        [ReadMarker(partnership=partnership, user=user, seen_at=now, previous_seen_at=previous)],
+        [
+            ReadMarker(
+                partnership=partnership,
+                user=user,
+                seen_at=timezone.now(),
+                previous_seen_at=marker.seen_at if marker else None,
+            )
+        ],
         update_conflicts=True,
         unique_fields=["partnership", "user"],
         update_fields=["seen_at", "previous_seen_at"],
     )
-    return previous or EPOCH
+    return Visit(new_count, new_list, since)
+
+
+def mark_seen(partnership, user):
+    """`open_log` for its moment alone."""
+    return open_log(partnership, user).since
 
 
 def highlight_since(partnership, user):

@@ -131,9 +131,8 @@ def log(request, partnership):
 
     new_count, new_list = 0, []
     if cursor is None and not partial:
-        new_count = services.new_for(partnership, user)
-        new_list = services.new_list_for(partnership, user)
-        since = services.mark_seen(partnership, user)
+        visit = services.open_log(partnership, user)
+        new_count, new_list, since = visit.new_count, visit.new_list, visit.since
     else:  # a later page of the same visit keeps the same highlight
         since = services.highlight_since(partnership, user)
     for appreciation in page:
