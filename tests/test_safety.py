@@ -46,7 +46,7 @@ def assert_one_plain_quick_exit(response, url=NEUTRAL):
 
 
 def test_every_page_signed_out_has_a_quick_exit(client, db):
-    for name in ("account_login", "account_signup", "safety", "offline"):
+    for name in ("home", "account_login", "account_signup", "safety", "offline"):
         response = client.get(reverse(name))
         assert response.status_code == 200, name
         assert_one_plain_quick_exit(response)

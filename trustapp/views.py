@@ -60,6 +60,7 @@ SHELL = [
     "django_htmx/django-htmx.js",
     "img/icon.svg",
     "img/icon-192.png",
+    "fonts/figtree-latin-wght-normal.woff2",
 ]
 
 # The sections a home-screen shortcut opens in one's space: name -> URL name.
