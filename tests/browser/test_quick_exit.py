@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.support.browser import assert_accessible
+
 pytestmark = [pytest.mark.browser]
 
 NEUTRAL = "https://www.wikipedia.org/"
@@ -47,8 +49,9 @@ def test_the_shortcut_and_the_button_leave_and_replace_the_history_entry(
     page.go_back()
     assert page.url.endswith(home)  # the page she was on is gone from the tab's history
 
-    # The button, seen at the top of the page.
+    # The button, seen at the top of the page: here the safety page, which explains it.
     entries = walk_to(page, reverse("safety"))
+    assert_accessible(page)
     button = page.get_by_role("link", name="Quick exit")
     expect(button).to_be_visible()
     assert button.bounding_box()["y"] < 100
