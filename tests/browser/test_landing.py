@@ -42,5 +42,13 @@ def test_a_visitor_reads_what_it_is_for_and_makes_their_space(
         save_screenshot(page, name)
         assert page.js_errors == []
 
+    # At 320 px nothing runs off the side, and the quick exit keeps to the first row.
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto("/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    exit_top = page.get_by_role("link", name="Quick exit").bounding_box()["y"]
+    sign_in_top = page.locator(".nav-account a").first.bounding_box()["y"]
+    assert abs(exit_top - sign_in_top) < 10
+    signup = page.get_by_role("link", name="Make your shared space").first
     signup.click()
     expect(page).to_have_url(live_server.url + reverse("account_signup"))
