@@ -28,6 +28,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "Trustapp"
+# Where the "Quick exit" button leaves for: a plain, neutral page that says nothing about
+# where the person was (a host in another country may prefer a local one).
+QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.wikipedia.org/")
 
 INSTALLED_APPS = [
     "trustapp.lib.admin_apps.TrustappAdminConfig",
@@ -92,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "trustapp.couples.context_processors.partnerships",
                 "trustapp.accounts.context_processors.time_zones",
+                "trustapp.lib.context_processors.quick_exit",
             ],
             "builtins": ["django.templatetags.i18n", "trustapp.couples.templatetags.couples"],
         },

@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import TemplateView
 
 from trustapp import views
 from trustapp.accounts import views as accounts_views
@@ -13,7 +12,7 @@ urlpatterns = [
     path("sw.js", views.service_worker, name="service_worker"),
     path("offline/", views.offline, name="offline"),
     path("go/<slug:section>/", views.shortcut, name="shortcut"),
-    path("safety/", TemplateView.as_view(template_name="safety.html"), name="safety"),
+    path("safety/", views.safety, name="safety"),
     # Our wrapper first: it explains an expired code, then hands over to allauth.
     path("accounts/confirm-email/", accounts_views.email_verification_sent),
     path("accounts/logout/", accounts_views.logout, name="account_logout"),

@@ -1,7 +1,11 @@
 """Project-level views that belong to no app."""
 
+import functools
 import hashlib
 import json
+import re
+import tomllib
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -51,11 +55,13 @@ SHELL = [
     "css/privacy.css",
     "css/repair.css",
     "js/app.js",
+    "js/quick-exit.js",
     "js/offline.js",
     "django_htmx/htmx-2.min.js",
     "django_htmx/django-htmx.js",
     "img/icon.svg",
     "img/icon-192.png",
+    "fonts/figtree-latin-wght-normal.woff2",
 ]
 
 # The sections a home-screen shortcut opens in one's space: name -> URL name.
@@ -88,6 +94,31 @@ def service_worker(request):
     response["Service-Worker-Allowed"] = "/"
     response["Cache-Control"] = "no-cache"  # a new version is seen on the next visit
     return response
+
+
+HELPLINES = Path(__file__).with_name("helplines.toml")
+
+
+@functools.cache
+def helplines():
+    """Where to find help, by country (helplines.toml): read once, the file is data."""
+    data = tomllib.loads(HELPLINES.read_text(encoding="utf-8"))
+    lines = [
+        {**line, "dial": re.sub(r"[^\d+]", "", line["phone"]), "site": _site(line["website"])}
+        for line in data["helplines"]
+    ]
+    directories = [{**entry, "site": _site(entry["website"])} for entry in data["directories"]]
+    return {"checked": data["checked"], "lines": lines, "directories": directories}
+
+
+def _site(url):
+    """A website as people read it aloud: no scheme, no trailing slash."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+@require_GET
+def safety(request):
+    return render(request, "safety.html", {"helplines": helplines()})
 
 
 @require_GET

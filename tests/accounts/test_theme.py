@@ -102,6 +102,9 @@ READABLE = [
     for fg in ("--text", "--muted", "--accent", "--danger", "--ok")
     for bg in ("--bg", "--surface", "--accent-soft")
 ] + [("--accent-text", "--accent")]
+# Hard moments in calm amber: readable on every background they sit on, and text on their wash.
+READABLE += [("--tender", bg) for bg in ("--bg", "--surface", "--tender-soft")]
+READABLE += [("--text", "--tender-soft")]
 
 
 @pytest.mark.parametrize("name", ["light", "dark"])

@@ -4,10 +4,14 @@ from django.urls import reverse
 from tests.conftest import make_partnership
 
 
-def test_it_redirects_signed_out_visitors_to_sign_in(client, db):
+def test_it_shows_signed_out_visitors_what_trustapp_is_and_the_way_in(client, db):
     response = client.get(reverse("home"))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("account_login"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "A quiet, private place for the two of you to build trust" in body
+    main = body[body.index('<main id="main"') :]
+    assert f'href="{reverse("account_signup")}"' in main
+    assert f'href="{reverse("account_login")}"' in main
 
 
 def test_it_welcomes_someone_without_a_partnership(alice_client):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from trustapp.couples import cards, services
+from trustapp.couples import cards, landing, services
 from trustapp.couples.access import partnership_view
 from trustapp.couples.forms import InvitationForm, LeaveForm
 from trustapp.couples.models import Membership, Partnership
@@ -27,9 +27,11 @@ def _partnerships_of(user):
     )
 
 
-@login_required
 def home(request):
-    """With one active partnership, go straight to it; otherwise list them."""
+    """Signed out: what Trustapp is, and the way in. Signed in: with one active partnership,
+    go straight to it; otherwise list them."""
+    if not request.user.is_authenticated:
+        return render(request, "landing.html", {"features": landing.FEATURES})
     partnerships = list(_partnerships_of(request.user))
     active = [p for p in partnerships if p.is_active]
     if len(active) == 1 and request.GET.get("all") is None:
