@@ -27,6 +27,7 @@ from trustapp.agreements.models import (
     Boundary,
     Category,
     Consent,
+    RevisitAnswer,
     StarterAgreement,
 )
 from trustapp.couples.access import partnership_view, render_archived
@@ -194,9 +195,27 @@ def _detail_context(request, partnership, agreement, **extra):
         base = (
             agreement.revisions.select_related("author").filter(number=pending.number - 1).first()
         )
+    latest_withdrawal = withdrawals[-1] if withdrawals else None
+    due = agreement.is_due_for_revisit()
+    # Answers matter while the date is open, or to explain why it needs a conversation.
+    revisit = (
+        services.revisit_view(agreement, user)
+        if due or (latest_withdrawal and agreement.status == Status.NEEDS_CONVERSATION)
+        else None
+    )
     context = {
         "partnership": partnership,
         "agreement": agreement,
+        "revisit": revisit,
+        # The needs-a-conversation box tells the revisit's answers rather than a withdrawal.
+        "revisit_explains": bool(
+            revisit
+            and revisit["settled"]
+            and not revisit["all_yes"]
+            and latest_withdrawal
+            and latest_withdrawal.withdrawn_at <= revisit["settled_at"]
+        ),
+        "revisit_answers": RevisitAnswer.Answer.choices,
         "agreed": agreed,
         "pending": pending,
         "partner": partner,
@@ -204,12 +223,12 @@ def _detail_context(request, partnership, agreement, **extra):
         "i_agreed": bool(agreed and (agreed.pk, user.pk) in standing),
         "partner_agreed": bool(agreed and partner and (agreed.pk, partner.pk) in standing),
         "i_agreed_pending": bool(pending and (pending.pk, user.pk) in standing),
-        "latest_withdrawal": withdrawals[-1] if withdrawals else None,
+        "latest_withdrawal": latest_withdrawal,
         "agreed_consents": [c for c in consents if agreed and c.revision_id == agreed.pk],
         "pending_base": base,
         "pending_diff": word_diff(base.text, pending.text) if base and pending else None,
         "retire_by_me": agreement.retire_requested_by_id == user.pk,
-        "due": agreement.is_due_for_revisit(),
+        "due": due,
         "withdraw_form": WithdrawForm(),
         "comment_form": CommentForm(),
         "comments": agreement.comments.select_related("author"),
@@ -306,6 +325,30 @@ def withdraw(request, partnership, pk):
         done=_("You withdrew your consent. %(name)s will hear that you would like to talk.")
         % {"name": partner.name},
     )
+
+
+@partnership_view(paired=True)
+@require_POST
+def revisit(request, partnership, pk):
+    """A fresh answer at the revisit date: still yes, unsure, or let's talk."""
+    agreement = _get_agreement_for_user(partnership, pk)
+    try:
+        agreement = services.revisit_answer(
+            agreement=agreement, user=request.user, answer=request.POST.get("answer", "")
+        )
+    except services.AgreementError as error:
+        return _answer(request, partnership, pk, error=str(error), status=409)
+    partner = partnership.partner_of(request.user)
+    if agreement.revisit_on is not None:
+        done = _("Your answer stays with you until %(name)s has answered too.")
+    elif agreement.status == Status.IN_FORCE:
+        done = _("You both said yes again. It stays in force.")
+    else:
+        done = _(
+            "Your answers are side by side. It needs a conversation now, and it is on "
+            "your next check-in’s agenda."
+        )
+    return _answer(request, partnership, pk, done=done % {"name": partner.name})
 
 
 @partnership_view(paired=True)

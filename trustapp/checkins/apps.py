@@ -6,12 +6,19 @@ def check_in_path(partnership):
     return reverse("checkins:current", args=[partnership.public_id])
 
 
+def revisit_on_agenda(sender, agreement, user, **kwargs):
+    from trustapp.checkins.services import agenda_add_revisit
+
+    agenda_add_revisit(agreement=agreement, user=user)
+
+
 class CheckinsConfig(AppConfig):
     name = "trustapp.checkins"
     label = "checkins"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from trustapp.agreements.signals import revisit_needs_conversation
         from trustapp.calendar import entries
         from trustapp.checkins.cards import home_card
         from trustapp.checkins.dates import checkin_entries
@@ -25,3 +32,6 @@ class CheckinsConfig(AppConfig):
 
         # The next check-in of each space in the person's calendar feed.
         entries.add("checkins", checkin_entries)
+
+        # An agreement whose revisit date brought no two yeses comes to the next check-in.
+        revisit_needs_conversation.connect(revisit_on_agenda, dispatch_uid="checkins.revisit")
