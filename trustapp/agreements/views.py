@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from trustapp.agreements import services
 from trustapp.agreements.cards import waiting_counts
+from trustapp.agreements.care import touches_checking
 from trustapp.agreements.diff import word_diff
 from trustapp.agreements.forms import (
     BoundaryEditForm,
@@ -144,11 +145,17 @@ def propose(request, partnership):
     if not partnership.is_active:
         return render_archived(request, partnership)
     starter = None
+    care = False
     if request.method == "POST":
         form = ProposeForm(request.POST)
         if form.is_valid():
+            words = form.cleaned_data
+            care = not words.pop("reflected") and touches_checking(
+                words["title"], words["text"], words["why"]
+            )
+        if form.is_valid() and not care:
             agreement = services.agreement_propose(
-                partnership=partnership, author=request.user, **form.cleaned_data
+                partnership=partnership, author=request.user, **words
             )
             partner = partnership.partner_of(request.user)
             messages.success(
@@ -156,13 +163,18 @@ def propose(request, partnership):
                 _("Proposed. It waits for %(name)s to read and answer.") % {"name": partner.name},
             )
             return redirect(agreement)
+        if care:
+            # Shown once before the proposer's own yes; what they typed stays.
+            data = request.POST.copy()
+            data["reflected"] = "1"
+            form = ProposeForm(data)
     else:
         starter, initial = _propose_initial(request)
         form = ProposeForm(initial=initial)
     return render(
         request,
         "agreements/propose.html",
-        {"partnership": partnership, "form": form, "starter": starter},
+        {"partnership": partnership, "form": form, "starter": starter, "care": care},
     )
 
 
@@ -227,6 +239,8 @@ def _detail_context(request, partnership, agreement, **extra):
         "agreed_consents": [c for c in consents if agreed and c.revision_id == agreed.pk],
         "pending_base": base,
         "pending_diff": word_diff(base.text, pending.text) if base and pending else None,
+        # Care or control? Before this person's yes to words about checking on someone.
+        "care": _care_before_yes(agreement, user, standing),
         "retire_by_me": agreement.retire_requested_by_id == user.pk,
         "due": due,
         "withdraw_form": WithdrawForm(),
@@ -235,6 +249,19 @@ def _detail_context(request, partnership, agreement, **extra):
     }
     context.update(extra)
     return context
+
+
+def _care_before_yes(agreement, user, standing):
+    """Whether the words this person could say yes to now touch checking on someone."""
+    if agreement.pending_revision is not None:
+        words = agreement.pending_revision
+    elif agreement.status == Status.NEEDS_CONVERSATION:
+        words = agreement.agreed_revision
+    else:
+        return False
+    if words is None or (words.pk, user.pk) in standing:
+        return False
+    return touches_checking(words.title, words.text, words.why)
 
 
 @partnership_view(paired=True)
