@@ -2,10 +2,12 @@
 from ten rows to a hundred more (agreements, revisions, consents, comments, events,
 boundaries). The list's own budget at 5 and 50 lives in tests/agreements/test_list.py."""
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.agreements.conftest import in_force, propose, suggest
 from tests.agreements.test_list import make_agreements
@@ -99,6 +101,15 @@ def agreed(world):
         return in_force(world.partnership, world.alice, world.bob, title="Fresh agreement")
 
 
+def bob_answered_the_revisit(world):
+    yesterday = timezone.localdate() - timedelta(days=1)
+    with services.notifications_off():
+        agreement = in_force(
+            world.partnership, world.alice, world.bob, title="Due", revisit_on=yesterday
+        )
+        return services.revisit_answer(agreement=agreement, user=world.bob, answer="talk")
+
+
 def with_bobs_suggestion(world):
     agreement = agreed(world)
     with services.notifications_off():
@@ -175,9 +186,16 @@ ACTIONS = [
     ),
     Budget(
         "withdraw consent (htmx)",
-        20,
+        21,  # one reads the revisit answers that may explain the conversation
         lambda w: Call(
             url(w, "withdraw", agreed(w).pk), "post", {"note": "Let us talk."}, htmx=True
+        ),
+    ),
+    Budget(
+        "a fresh answer at the revisit date (htmx)",
+        29,  # the second answer settles it: consents, history, the check-in agenda
+        lambda w: Call(
+            url(w, "revisit", bob_answered_the_revisit(w).pk), "post", {"answer": "yes"}, htmx=True
         ),
     ),
     Budget(

@@ -3,6 +3,7 @@ one partner's words to the other. Every check reads raw bodies."""
 
 import io
 import json
+import re
 import zipfile
 from datetime import timedelta
 
@@ -20,6 +21,7 @@ from trustapp.privacy.models import PersonalCopy
 from trustapp.privacy.prenup import DataChoice, DataPrenup
 from trustapp.privacy.prenup_services import archives_apply_due
 from trustapp.privacy.repair import delete_private
+from trustapp.repair import services
 from trustapp.repair.models import Reflection
 
 pytestmark = pytest.mark.django_db
@@ -91,18 +93,49 @@ def test_the_poll_answers_nothing_while_nothing_changed(
     assert "HX-Trigger" not in changed
 
 
-def test_the_reveal_reloads_the_region_and_stops_the_poll(
+def test_the_reveal_reloads_the_region(
     alice_client, bob, partnership, alice_finished, htmx_headers
 ):
     status = url("status", partnership, alice_finished.pk)
     write_all(alice_finished, bob, BOB_MARK)
     response = alice_client.get(status + "?seen=10", headers=htmx_headers)
-    assert response.status_code == 286
+    assert response.status_code == 200
     assert response["HX-Trigger"] == "repair-changed"
     assert BOB_MARK not in response.content.decode()  # the region reload shows the words
     region = alice_client.get(alice_finished.get_absolute_url(), headers=htmx_headers)
     assert BOB_MARK in region.content.decode()
     assert "<html" not in region.content.decode()
+
+
+def seen_on_page(client, moment, htmx):
+    body = client.get(moment.get_absolute_url(), headers=htmx).content.decode()
+    return re.search(r"seen=([^\"&]+)", body).group(1)
+
+
+def test_after_the_reveal_the_poll_follows_what_the_partner_says(
+    alice_client, bob, partnership, revealed, htmx_headers
+):
+    status = url("status", partnership, revealed.pk)
+    seen = seen_on_page(alice_client, revealed, htmx_headers)
+    assert alice_client.get(f"{status}?seen={seen}", headers=htmx_headers).status_code == 204
+    services.hear(moment=revealed, user=bob)
+    heard = alice_client.get(f"{status}?seen={seen}", headers=htmx_headers)
+    assert heard.status_code == 200 and heard["HX-Trigger"] == "repair-changed"
+    seen = seen_on_page(alice_client, revealed, htmx_headers)
+    assert alice_client.get(f"{status}?seen={seen}", headers=htmx_headers).status_code == 204
+    services.apology_offer(moment=revealed, user=bob, text=f"Sorry {BOB_MARK}")
+    offered = alice_client.get(f"{status}?seen={seen}", headers=htmx_headers)
+    assert offered.status_code == 200 and offered["HX-Trigger"] == "repair-changed"
+    assert "Sorry" not in offered.content.decode()  # the region reload shows the words
+
+
+def test_a_stop_ends_the_poll(alice_client, bob, partnership, revealed, htmx_headers):
+    seen = seen_on_page(alice_client, revealed, htmx_headers)
+    services.moment_stop(moment=revealed, user=bob)
+    response = alice_client.get(
+        f"{url('status', partnership, revealed.pk)}?seen={seen}", headers=htmx_headers
+    )
+    assert response.status_code == 286 and response["HX-Trigger"] == "repair-changed"
 
 
 def test_the_poll_without_htmx_goes_to_the_page(alice_client, partnership, moment):
@@ -135,8 +168,6 @@ def unzip(response):
 def test_bobs_download_holds_his_words_and_not_alices_until_both_finished(
     bob_client, bob, partnership, alice_finished
 ):
-    from trustapp.repair import services
-
     services.step_save(moment=alice_finished, user=bob, number=1, text=f"Tired {BOB_MARK}")
     everything = unzip(bob_client.post(reverse("privacy:export")))
     assert BOB_MARK in everything and ALICE_MARK not in everything
@@ -171,8 +202,6 @@ def test_deleting_an_account_removes_words_never_shown_and_keeps_shared_ones(
 
 @pytest.fixture
 def revealed_elsewhere(partnership, alice, bob):
-    from trustapp.repair import services
-
     moment = services.moment_start(partnership=partnership, user=bob, title="Another evening")
     write_all(moment, alice, "alice-shared")
     return write_all(moment, bob, "bob-shared")

@@ -53,17 +53,24 @@ def build_world(partnership, alice, bob):
     from tests.agreements.conftest import propose
     from tests.appreciations.conftest import make_appreciation
     from tests.checkins.support import action_point, open_checkin, topic
+    from trustapp.agreements import library as agreement_library
     from trustapp.agreements import services as agreements
     from trustapp.calendar.services import feed_turn_on
     from trustapp.conversations import services as conversations
+    from trustapp.conversations.library import load_prompts
     from trustapp.conversations.models import Prompt
     from trustapp.couples import services as couples
     from trustapp.notifications import services
     from trustapp.notifications.tokens import make_token
     from trustapp.questions import services as questions
+    from trustapp.questions.library import load_questions
     from trustapp.repair import services as repair
     from trustapp.wins import services as wins
 
+    # A browser test (transactional) run earlier on this worker empties the data libraries.
+    agreement_library.load()
+    load_prompts()
+    load_questions()
     agreement = propose(partnership, alice)
     boundary = agreements.boundary_state(partnership=partnership, owner=alice, text="Knock first.")
     appreciation = make_appreciation(partnership, alice, bob)

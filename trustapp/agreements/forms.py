@@ -101,6 +101,8 @@ class ProposeForm(AgreementWordsForm):
     revisit_on = RevisitDateField(
         help_text=_("A day to look at it together again and see if it still fits.")
     )
+    # Set once the person has seen the care-or-control reflection for these words.
+    reflected = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class SuggestChangeForm(VersionedForm, AgreementWordsForm):

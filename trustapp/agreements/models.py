@@ -273,6 +273,8 @@ class AgreementEvent(models.Model):
         RETIRE_CANCELLED = "retire_cancelled", _("chose to keep it")
         RETIRED = "retired", _("both agreed to retire it")
         DETAILS = "details", _("changed its category or revisit date")
+        REAFFIRMED = "reaffirmed", _("both said yes again at the revisit date")
+        REVISITED = "revisited", _("looked at it again: it needs a conversation")
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -370,3 +372,33 @@ class Acknowledgment(models.Model):
 
     def __str__(self):
         return f"{self.user_id} acknowledged {self.revision_id}"
+
+
+class RevisitAnswer(models.Model):
+    """One partner's fresh answer when an agreement's revisit date has come. Private
+    until both have answered for the same date; then both show together."""
+
+    class Answer(models.TextChoices):
+        YES = "yes", _("Still yes")
+        UNSURE = "unsure", _("Unsure")
+        TALK = "talk", _("Let’s talk")
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="revisit_answers"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # The revisit date this answers (the agreement's date moves on afterwards).
+    due_on = models.DateField()
+    answer = models.CharField(max_length=8, choices=Answer.choices)
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["due_on", "answered_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "user", "due_on"], name="one_revisit_answer_per_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} on {self.agreement_id} at {self.due_on}"

@@ -23,7 +23,9 @@ from trustapp.agreements.models import (
     BoundaryRevision,
     Comment,
     Consent,
+    RevisitAnswer,
 )
+from trustapp.agreements.signals import revisit_needs_conversation
 from trustapp.couples.models import Membership
 from trustapp.notifications.notify import notify_partner
 
@@ -430,6 +432,97 @@ def agreement_update_details(*, agreement, user, category, revisit_on, expected_
         agreement.save(update_fields=["category", "revisit_on"])
         _event(agreement, Kind.DETAILS, user, now=now)
     return agreement
+
+
+def revisit_answer(*, agreement, user, answer):
+    """A fresh answer once the revisit date has come: still yes, unsure or let's talk.
+
+    Each answer stays with its author until both have answered for that date (it may
+    change meanwhile). Two yeses keep it in force; anything else takes back the consent
+    of whoever did not say yes, so it needs a conversation, and check-ins put it on their
+    agenda. Either way the date is done: a new one can be picked in the details."""
+    if answer not in RevisitAnswer.Answer.values:
+        raise AgreementError(_("Please choose one of the three answers."))
+    now = timezone.now()
+    with transaction.atomic():
+        agreement = _claim(agreement, user=user, now=now)
+        if not agreement.is_due_for_revisit():
+            raise AgreementError(_("This agreement is not waiting for a fresh answer now."))
+        due_on = agreement.revisit_on
+        RevisitAnswer.objects.update_or_create(
+            agreement=agreement,
+            user=user,
+            due_on=due_on,
+            defaults={"answer": answer, "answered_at": now},
+        )
+        answers = {a.user_id: a.answer for a in agreement.revisit_answers.filter(due_on=due_on)}
+        members = _member_ids(agreement.partnership)
+        settled = set(answers) >= members
+        if settled:
+            _revisit_settle(agreement, answers, actor=user, now=now)
+    if settled:
+        message = _(
+            "You both answered about “%(title)s” at its revisit date. Your answers are "
+            "side by side now."
+        )
+    else:
+        message = _(
+            "%(name)s answered about “%(title)s” at its revisit date. Their answer shows "
+            "once you have given yours."
+        )
+    _notify(
+        partnership=agreement.partnership,
+        actor=user,
+        kind="agreement_revisit",
+        subject=_("A fresh answer about an agreement"),
+        message=message % {"name": user.name, "title": agreement.title},
+        path=agreement.get_absolute_url(),
+    )
+    return agreement
+
+
+def _revisit_settle(agreement, answers, *, actor, now):
+    labels = dict(RevisitAnswer.Answer.choices)
+    agreement.revisit_on = None
+    agreement.save(update_fields=["revisit_on"])
+    if all(answer == RevisitAnswer.Answer.YES for answer in answers.values()):
+        _event(agreement, Kind.REAFFIRMED, actor, revision=agreement.agreed_revision, now=now)
+        return
+    revision = agreement.agreed_revision
+    for user_id, answer in answers.items():
+        if answer != RevisitAnswer.Answer.YES:
+            note = _("At the revisit date: %(answer)s") % {"answer": labels[answer]}
+            revision.consents.filter(user_id=user_id, withdrawn_at__isnull=True).update(
+                withdrawn_at=now, note=note
+            )
+    _event(agreement, Kind.REVISITED, actor, revision=revision, now=now)
+    _settle(agreement, actor=actor, now=now)
+    revisit_needs_conversation.send(sender=Agreement, agreement=agreement, user=actor)
+
+
+def revisit_view(agreement, user):
+    """The latest revisit date's answers as `user` may see them: their own, and the
+    partner's only once both answered. {"due_on", "mine", "theirs", "partner_answered",
+    "settled"} or None when nobody answered yet."""
+    rows = list(agreement.revisit_answers.order_by("-due_on", "pk")[:2])
+    if not rows:
+        return None
+    due_on = rows[0].due_on
+    rows = [r for r in rows if r.due_on == due_on]
+    mine = next((r for r in rows if r.user_id == user.pk), None)
+    other = next((r for r in rows if r.user_id != user.pk), None)
+    settled = mine is not None and other is not None
+    yes = RevisitAnswer.Answer.YES
+    return {
+        "all_yes": settled and mine.answer == yes and other.answer == yes,
+        "settled_at": max(r.answered_at for r in rows) if settled else None,
+        "due_on": due_on,
+        "mine": mine,
+        "theirs": other if settled else None,
+        "partner_answered": other is not None,
+        "settled": settled,
+        "open": due_on == agreement.revisit_on,
+    }
 
 
 def comment_add(*, agreement, author, text):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/agree/", views.agree, name="agree"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("<int:pk>/revisit/", views.revisit, name="revisit"),
     path("<int:pk>/set-aside/", views.set_aside, name="set_aside"),
     path("<int:pk>/retire/", views.retire, name="retire"),
     path("<int:pk>/keep/", views.keep, name="keep"),

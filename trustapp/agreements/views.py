@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from trustapp.agreements import services
 from trustapp.agreements.cards import waiting_counts
+from trustapp.agreements.care import touches_checking
 from trustapp.agreements.diff import word_diff
 from trustapp.agreements.forms import (
     BoundaryEditForm,
@@ -27,6 +28,7 @@ from trustapp.agreements.models import (
     Boundary,
     Category,
     Consent,
+    RevisitAnswer,
     StarterAgreement,
 )
 from trustapp.couples.access import partnership_view, render_archived
@@ -143,11 +145,17 @@ def propose(request, partnership):
     if not partnership.is_active:
         return render_archived(request, partnership)
     starter = None
+    care = False
     if request.method == "POST":
         form = ProposeForm(request.POST)
         if form.is_valid():
+            words = form.cleaned_data
+            care = not words.pop("reflected") and touches_checking(
+                words["title"], words["text"], words["why"]
+            )
+        if form.is_valid() and not care:
             agreement = services.agreement_propose(
-                partnership=partnership, author=request.user, **form.cleaned_data
+                partnership=partnership, author=request.user, **words
             )
             partner = partnership.partner_of(request.user)
             messages.success(
@@ -155,13 +163,18 @@ def propose(request, partnership):
                 _("Proposed. It waits for %(name)s to read and answer.") % {"name": partner.name},
             )
             return redirect(agreement)
+        if care:
+            # Shown once before the proposer's own yes; what they typed stays.
+            data = request.POST.copy()
+            data["reflected"] = "1"
+            form = ProposeForm(data)
     else:
         starter, initial = _propose_initial(request)
         form = ProposeForm(initial=initial)
     return render(
         request,
         "agreements/propose.html",
-        {"partnership": partnership, "form": form, "starter": starter},
+        {"partnership": partnership, "form": form, "starter": starter, "care": care},
     )
 
 
@@ -194,9 +207,27 @@ def _detail_context(request, partnership, agreement, **extra):
         base = (
             agreement.revisions.select_related("author").filter(number=pending.number - 1).first()
         )
+    latest_withdrawal = withdrawals[-1] if withdrawals else None
+    due = agreement.is_due_for_revisit()
+    # Answers matter while the date is open, or to explain why it needs a conversation.
+    revisit = (
+        services.revisit_view(agreement, user)
+        if due or (latest_withdrawal and agreement.status == Status.NEEDS_CONVERSATION)
+        else None
+    )
     context = {
         "partnership": partnership,
         "agreement": agreement,
+        "revisit": revisit,
+        # The needs-a-conversation box tells the revisit's answers rather than a withdrawal.
+        "revisit_explains": bool(
+            revisit
+            and revisit["settled"]
+            and not revisit["all_yes"]
+            and latest_withdrawal
+            and latest_withdrawal.withdrawn_at <= revisit["settled_at"]
+        ),
+        "revisit_answers": RevisitAnswer.Answer.choices,
         "agreed": agreed,
         "pending": pending,
         "partner": partner,
@@ -204,18 +235,33 @@ def _detail_context(request, partnership, agreement, **extra):
         "i_agreed": bool(agreed and (agreed.pk, user.pk) in standing),
         "partner_agreed": bool(agreed and partner and (agreed.pk, partner.pk) in standing),
         "i_agreed_pending": bool(pending and (pending.pk, user.pk) in standing),
-        "latest_withdrawal": withdrawals[-1] if withdrawals else None,
+        "latest_withdrawal": latest_withdrawal,
         "agreed_consents": [c for c in consents if agreed and c.revision_id == agreed.pk],
         "pending_base": base,
         "pending_diff": word_diff(base.text, pending.text) if base and pending else None,
+        # Care or control? Before this person's yes to words about checking on someone.
+        "care": _care_before_yes(agreement, user, standing),
         "retire_by_me": agreement.retire_requested_by_id == user.pk,
-        "due": agreement.is_due_for_revisit(),
+        "due": due,
         "withdraw_form": WithdrawForm(),
         "comment_form": CommentForm(),
         "comments": agreement.comments.select_related("author"),
     }
     context.update(extra)
     return context
+
+
+def _care_before_yes(agreement, user, standing):
+    """Whether the words this person could say yes to now touch checking on someone."""
+    if agreement.pending_revision is not None:
+        words = agreement.pending_revision
+    elif agreement.status == Status.NEEDS_CONVERSATION:
+        words = agreement.agreed_revision
+    else:
+        return False
+    if words is None or (words.pk, user.pk) in standing:
+        return False
+    return touches_checking(words.title, words.text, words.why)
 
 
 @partnership_view(paired=True)
@@ -306,6 +352,30 @@ def withdraw(request, partnership, pk):
         done=_("You withdrew your consent. %(name)s will hear that you would like to talk.")
         % {"name": partner.name},
     )
+
+
+@partnership_view(paired=True)
+@require_POST
+def revisit(request, partnership, pk):
+    """A fresh answer at the revisit date: still yes, unsure, or let's talk."""
+    agreement = _get_agreement_for_user(partnership, pk)
+    try:
+        agreement = services.revisit_answer(
+            agreement=agreement, user=request.user, answer=request.POST.get("answer", "")
+        )
+    except services.AgreementError as error:
+        return _answer(request, partnership, pk, error=str(error), status=409)
+    partner = partnership.partner_of(request.user)
+    if agreement.revisit_on is not None:
+        done = _("Your answer stays with you until %(name)s has answered too.")
+    elif agreement.status == Status.IN_FORCE:
+        done = _("You both said yes again. It stays in force.")
+    else:
+        done = _(
+            "Your answers are side by side. It needs a conversation now, and it is on "
+            "your next check-in’s agenda."
+        )
+    return _answer(request, partnership, pk, done=done % {"name": partner.name})
 
 
 @partnership_view(paired=True)

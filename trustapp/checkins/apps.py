@@ -6,12 +6,19 @@ def check_in_path(partnership):
     return reverse("checkins:current", args=[partnership.public_id])
 
 
+def revisit_on_agenda(sender, agreement, user, **kwargs):
+    from trustapp.checkins.services import agenda_add_revisit
+
+    agenda_add_revisit(agreement=agreement, user=user)
+
+
 class CheckinsConfig(AppConfig):
     name = "trustapp.checkins"
     label = "checkins"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from trustapp.agreements.signals import revisit_needs_conversation
         from trustapp.calendar import entries
         from trustapp.checkins.cards import home_card, kept
         from trustapp.checkins.dates import checkin_entries
@@ -28,3 +35,6 @@ class CheckinsConfig(AppConfig):
         entries.add("checkins", checkin_entries)
         # The partner may notice a small step done (an appreciation).
         kept_things.add("step", kept)
+
+        # An agreement whose revisit date brought no two yeses comes to the next check-in.
+        revisit_needs_conversation.connect(revisit_on_agenda, dispatch_uid="checkins.revisit")

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -199,6 +200,14 @@ def answers_state(checkin, user):
 
 def agenda_add(*, partnership, user, text):
     return AgendaItem.objects.create(partnership=partnership, added_by=user, text=text)
+
+
+def agenda_add_revisit(*, agreement, user):
+    """An agreement that needs a conversation after its revisit date, for the next check-in."""
+    text = _("“%(title)s” needs a conversation after its revisit date.") % {
+        "title": Truncator(agreement.title).chars(200)
+    }
+    return agenda_add(partnership=agreement.partnership, user=user, text=text)
 
 
 def agenda_talked_about(*, item, checkin, talked):

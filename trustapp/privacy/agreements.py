@@ -14,6 +14,7 @@ from trustapp.agreements.models import (
     BoundaryRevision,
     Comment,
     Consent,
+    RevisitAnswer,
 )
 from trustapp.privacy.rules import Scope, keeps, who
 
@@ -42,9 +43,11 @@ def _agreements(partnership, user, scope):
             ),
             Prefetch("comments", queryset=Comment.objects.order_by("created_at", "pk")),
             Prefetch("events", queryset=AgreementEvent.objects.order_by("created_at", "pk")),
+            Prefetch("revisit_answers", queryset=RevisitAnswer.objects.order_by("due_on", "pk")),
         )
         .order_by("created_at", "pk")
     )
+    answers = dict(RevisitAnswer.Answer.choices)
     statuses = dict(Agreement.Status.choices)
     kinds = dict(AgreementEvent.Kind.choices)
     items = []
@@ -75,6 +78,15 @@ def _agreements(partnership, user, scope):
                 "started_at": agreement.created_at,
                 "revisions": revisions,
                 "comments": comments,
+                "revisit_answers": [
+                    {
+                        "by": who(user, a.user_id),
+                        "revisit_on": a.due_on,
+                        "answer": answers[a.answer],
+                    }
+                    for a in _revisit_answers(agreement, user)
+                    if _kept(scope, user, a.user_id)
+                ],
                 "history": [
                     {
                         "what": str(kinds.get(e.kind, e.kind)),
@@ -88,6 +100,13 @@ def _agreements(partnership, user, scope):
             }
         )
     return items
+
+
+def _revisit_answers(agreement, user):
+    """Own answers, and the partner's only for a date both answered."""
+    rows = list(agreement.revisit_answers.all())
+    mine = {a.due_on for a in rows if a.user_id == user.pk}
+    return [a for a in rows if a.user_id == user.pk or a.due_on in mine]
 
 
 def _revision(agreement, revision, user, scope):

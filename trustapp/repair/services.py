@@ -315,13 +315,29 @@ def sides_for(moment, user, reflections=None):
 
 
 def moment_state(moment, sides):
-    """What the waiting page polls for: a word that changes when something the reader may
-    know changes (who finished, the reveal, a stop), never what anyone wrote."""
+    """What the page polls for: a word that changes when something the reader may know
+    changes (who finished, the reveal, a stop, then "I hear you", an apology offered,
+    changed or accepted, a step carried on), never what anyone wrote."""
     if moment.is_stopped:
         return "stopped"
-    if moment.revealed_at is not None:
-        return "revealed"
-    return f"{int(sides.i_finished)}{int(sides.partner_finished)}"
+    if moment.revealed_at is None:
+        return f"{int(sides.i_finished)}{int(sides.partner_finished)}"
+    after = [
+        _after_mark(reflection) for reflection in sorted((sides.mine, sides.theirs), key=_by_author)
+    ]
+    return "revealed-" + "-".join(after)
+
+
+def _by_author(reflection):
+    return reflection.author_id if reflection else 0
+
+
+def _after_mark(reflection):
+    if reflection is None:
+        return "0"
+    stamps = (reflection.heard_at, reflection.apology_at, reflection.apology_accepted_at)
+    marks = [f"{stamp.timestamp():.3f}" if stamp else "" for stamp in stamps]
+    return ".".join([*marks, reflection.carried_to])
 
 
 def with_states(moments, user):

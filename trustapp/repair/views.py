@@ -77,7 +77,8 @@ def _status(moment, user, sides):
         "public_id": moment.partnership.public_id,
         "pk": moment.pk,
         "state": state,
-        "poll": state not in {"revealed", "stopped"} and moment.partnership.is_active,
+        # After the reveal it keeps following "I hear you" and apologies, until a stop.
+        "poll": state != "stopped" and moment.partnership.is_active,
         "i_finished": sides.i_finished,
         "partner_finished": sides.partner_finished,
         "revealed": moment.is_revealed,
@@ -161,8 +162,8 @@ def moment(request, partnership, pk):
 @partnership_view(paired=True)
 @require_GET
 def status(request, partnership, pk):
-    """Polled while someone is still writing: 204 while nothing changed, the new status line
-    when it did, with an event that reloads the page's region on the reveal or a stop."""
+    """Polled while the page is open: 204 while nothing changed, else the new status line
+    with an event that reloads the page's region (the reveal, a stop, what follows)."""
     moment = _get_moment_for_user(partnership, pk)
     if not wants_partial(request):
         return redirect(moment)
@@ -173,7 +174,7 @@ def status(request, partnership, pk):
         return HttpResponse(status=204)
     content = render(request, "repair/_status.html", {"status": row, "moment": moment}).content
     response = HttpResponse(content) if row["poll"] else HttpResponseStopPolling(content)
-    if row["state"] in {"revealed", "stopped"}:
+    if row["revealed"] or row["stopped"]:
         response["HX-Trigger"] = CHANGED_EVENT
     return response
 
