@@ -83,7 +83,7 @@ PAGES = [
     Budget("detail", 6, lambda w: Call(url(w, "detail", w.received.pk))),
     Budget("edit", 6, lambda w: Call(url(w, "edit", w.written.pk))),
     Budget("delete", 6, lambda w: Call(url(w, "delete", w.written.pk))),
-    Budget("looking back chart", 8, lambda w: Call(url(w, "looking_back"))),
+    Budget("looking back chart", 9, lambda w: Call(url(w, "looking_back"))),
 ]
 
 ACTIONS = [

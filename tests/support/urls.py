@@ -58,6 +58,7 @@ def build_world(partnership, alice, bob):
     from trustapp.conversations import services as conversations
     from trustapp.conversations.models import Prompt
     from trustapp.couples import services as couples
+    from trustapp.dates.models import OurDate
     from trustapp.notifications.tokens import make_token
     from trustapp.questions import services as questions
     from trustapp.repair import services as repair
@@ -80,6 +81,9 @@ def build_world(partnership, alice, bob):
         partnership=partnership, user=bob, minutes=30, about="", path=partnership.get_absolute_url()
     )
     win = wins.win_share(partnership=partnership, author=bob, text="I got the job!")
+    our_date = OurDate.objects.create(
+        partnership=partnership, name="Moving day", day=win.created_at.date()
+    )
     solo = couples.partnership_create(user=alice)
     invitation, token = couples.invitation_create(partnership=solo, created_by=alice)
     by_namespace = {
@@ -90,6 +94,7 @@ def build_world(partnership, alice, bob):
         "couples": invitation.pk,
         "repair": moment.pk,
         "wins": win.pk,
+        "dates": our_date.pk,
     }
     values = {
         "public_id": partnership.public_id,
