@@ -89,10 +89,16 @@ def test_a_check_in_only_one_answered_takes_no_note(bob_client, partnership, bob
     [{}, {"understood": "9", "cared_for": "3"}, {"understood": "x", "cared_for": "3"}],
     ids=["nothing", "out of range", "not a number"],
 )
-def test_bad_input_is_explained(alice_client, partnership, revealed, data):
-    response = alice_client.post(url("conversation", partnership, revealed.pk), data)
+def test_bad_input_is_explained(alice_client, partnership, revealed, data, htmx_headers):
+    response = alice_client.post(
+        url("conversation", partnership, revealed.pk), data, headers=htmx_headers
+    )
     body = response.content.decode()
     assert response.status_code == 422
+    assert "from 1 to 5" in body or "Select a valid choice" in body
+    plain = alice_client.post(url("conversation", partnership, revealed.pk), data, follow=True)
+    assert plain.redirect_chain[-1][0] == revealed.get_absolute_url()
+    body = plain.content.decode()
     assert "from 1 to 5" in body or "Select a valid choice" in body
     assert not Feeling.objects.exists()
 

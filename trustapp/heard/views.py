@@ -24,8 +24,13 @@ def _note(request, partnership, *, conversation=None, checkin=None):
     kind = "conversation" if conversation else "checkin"
     form = FeelingForm(request.POST, about=kind)
     if not form.is_valid():
-        card = reveal_section(**section) | {"form": form}
-        return render(request, "heard/_section.html", {"card": card}, status=422)
+        if wants_partial(request):
+            card = reveal_section(**section) | {"form": form}
+            return render(request, "heard/_section.html", {"card": card}, status=422)
+        # A plain form goes back to its page, the reason on top (only taps, nothing typed).
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
+        return redirect(here)
     services.feeling_note(
         partnership=partnership,
         user=request.user,
