@@ -55,8 +55,10 @@ INSTALLED_APPS = [
     "trustapp.appreciations",
     "trustapp.wins",
     "trustapp.conversations",
+    "trustapp.dates",
     "trustapp.checkins",
     "trustapp.repair",
+    "trustapp.heard",
     "trustapp.privacy",
 ]
 

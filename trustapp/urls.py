@@ -24,8 +24,10 @@ urlpatterns = [
     path("p/<str:public_id>/conversations/", include("trustapp.conversations.urls")),
     path("p/<str:public_id>/check-ins/", include("trustapp.checkins.urls")),
     path("p/<str:public_id>/good-news/", include("trustapp.wins.urls")),
+    path("p/<str:public_id>/our-dates/", include("trustapp.dates.urls")),
     path("", include("trustapp.questions.urls")),  # p/<id>/today/, me/todays-question/, r/
     path("p/<str:public_id>/repair/", include("trustapp.repair.urls")),
+    path("p/<str:public_id>/heard/", include("trustapp.heard.urls")),
     path("", include("trustapp.notifications.urls")),  # me/reminders/, r/<token>/
     path("", include("trustapp.privacy.urls")),  # me/data/, p/<id>/our-data/
     path("", include("trustapp.calendar.urls")),  # me/calendar/, cal/<token>.ics

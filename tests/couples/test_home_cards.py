@@ -24,7 +24,9 @@ def test_every_app_adds_its_card_in_the_installed_order(partnership, alice):
         "questions/_home_card.html",
         "agreements/_home_card.html",
         "appreciations/_home_card.html",
+        "wins/_home_card.html",
         "conversations/_home_card.html",
+        "dates/_home_card.html",
         "checkins/_home_card.html",
         "repair/_home_card.html",
     ]

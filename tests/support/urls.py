@@ -60,6 +60,7 @@ def build_world(partnership, alice, bob):
     from trustapp.conversations.library import load_prompts
     from trustapp.conversations.models import Prompt
     from trustapp.couples import services as couples
+    from trustapp.dates.models import OurDate
     from trustapp.notifications import services
     from trustapp.notifications.tokens import make_token
     from trustapp.questions import services as questions
@@ -95,6 +96,9 @@ def build_world(partnership, alice, bob):
         auth="A" * 22,
         name="Alice's phone",
     )
+    our_date = OurDate.objects.create(
+        partnership=partnership, name="Moving day", day=win.created_at.date()
+    )
     solo = couples.partnership_create(user=alice)
     invitation, token = couples.invitation_create(partnership=solo, created_by=alice)
     by_namespace = {
@@ -105,6 +109,7 @@ def build_world(partnership, alice, bob):
         "couples": invitation.pk,
         "repair": moment.pk,
         "wins": win.pk,
+        "dates": our_date.pk,
     }
     values = {
         "public_id": partnership.public_id,

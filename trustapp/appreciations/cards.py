@@ -1,7 +1,10 @@
-"""What appreciations shows on the home of a space."""
+"""What appreciations shows on the home of a space, and its part of "on this day"."""
+
+from django.utils.translation import gettext as _
 
 from trustapp.appreciations import services
 from trustapp.appreciations.forms import AppreciationForm
+from trustapp.couples.memories import Memory
 
 
 def home_card(partnership, user):
@@ -17,3 +20,24 @@ def home_card(partnership, user):
         "latest": latest,
         "form": AppreciationForm(partner=partner) if partnership.is_active else None,
     }
+
+
+def memories(partnership, user, today, limit):
+    """Appreciations for "on this day" (couples.memories): shared ones, and the reader's
+    own private notes."""
+    found = []
+    for appreciation in services.on_this_day(partnership, user, today, limit=limit):
+        appreciation.partnership = partnership
+        if appreciation.author_id == user.pk:
+            kind = _("From you to %(name)s") % {"name": appreciation.recipient.name}
+        else:
+            kind = _("From %(name)s to you") % {"name": appreciation.author.name}
+        found.append(
+            Memory(
+                day=appreciation.happened_on,
+                kind=kind,
+                text=appreciation.text,
+                path=appreciation.get_absolute_url(),
+            )
+        )
+    return found

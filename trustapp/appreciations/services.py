@@ -366,8 +366,7 @@ def on_this_day(partnership, user, today, *, limit=5):
             happened_on__day=today.day,
             happened_on__lt=date(today.year, today.month, 1),
         )
-        .select_related("author", "recipient")
-        .prefetch_related("qualities")[:limit]
+        .select_related("author", "recipient")[:limit]
     )
 
 

@@ -14,6 +14,7 @@ from trustapp.appreciations.charts import weekly_chart
 from trustapp.appreciations.forms import AppreciationForm, LogFilterForm, NoticeForm, ReplyForm
 from trustapp.appreciations.models import TEXT_MAX_LENGTH, Appreciation
 from trustapp.couples.access import partnership_view
+from trustapp.couples.memories import on_this_day
 from trustapp.lib.htmx import render_page, wants_partial
 from trustapp.lib.safe_next import safe_next
 
@@ -401,9 +402,8 @@ def looking_back(request, partnership):
     members = [m.user for m in partnership.member_list()]
     weeks = services.weekly_counts(partnership, members, today)
     noticed = services.qualities_noticed(partnership)
-    memories = services.on_this_day(partnership, request.user, today)
-    for appreciation in memories:
-        appreciation.partnership = partnership
+    # From everything the two of you shared, not only appreciations.
+    memories = on_this_day(partnership, request.user, today)
     return render(
         request,
         "appreciations/looking_back.html",

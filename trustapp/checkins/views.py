@@ -44,8 +44,19 @@ def _answers_context(request, partnership, checkin, answer_form=None):
     )
     if can_answer and answer_form is None:
         answer_form = AnswerForm(instance=answers.mine)
+    # "Did you feel heard?", from a higher app through couples' registry.
+    reveal_sections = []
+    if answers.revealed:
+        reveal_sections = cards.sections_for(
+            "reveal",
+            partnership=partnership,
+            user=request.user,
+            here=checkin.get_absolute_url(),
+            checkin=checkin,
+        )
     return {
         "answers": answers,
+        "reveal_sections": reveal_sections,
         "answer_form": answer_form if can_answer else None,
         # Wait for the partner's answer live, unless the reader is changing their own.
         "polling": (

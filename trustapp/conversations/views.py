@@ -290,6 +290,15 @@ def _conversation_context(request, partnership, conversation, notice=None, **for
             }
         ),
     }
+    if conversation.revealed_at is not None:
+        # "Did you feel heard?", from a higher app through couples' registry.
+        context["reveal_sections"] = cards.sections_for(
+            "reveal",
+            partnership=partnership,
+            user=request.user,
+            here=conversation.get_absolute_url(),
+            conversation=conversation,
+        )
     if conversation.takeaway:
         title = Truncator(conversation.takeaway.splitlines()[0]).chars(80)
         why = _("It came out of our conversation about: %(question)s") % {

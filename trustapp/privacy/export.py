@@ -26,6 +26,8 @@ from trustapp.privacy import agreements as agreements_privacy
 from trustapp.privacy import appreciations as appreciations_privacy
 from trustapp.privacy import checkins as checkins_privacy
 from trustapp.privacy import conversations as conversations_privacy
+from trustapp.privacy import dates as dates_privacy
+from trustapp.privacy import heard as heard_privacy
 from trustapp.privacy import questions as questions_privacy
 from trustapp.privacy import repair as repair_privacy
 from trustapp.privacy import rules as account_privacy
@@ -42,8 +44,10 @@ AREAS = {
     "wins": wins_privacy,
     "conversations": conversations_privacy,
     "questions": questions_privacy,
+    "dates": dates_privacy,
     "checkins": checkins_privacy,
     "repair": repair_privacy,
+    "heard": heard_privacy,
 }
 TOKEN_SALT = "trustapp.privacy.export"
 

@@ -20,11 +20,13 @@ class QuestionsConfig(AppConfig):
 
     def ready(self):
         from trustapp.couples import cards
+        from trustapp.couples import memories as on_this_day
         from trustapp.notifications import content, tokens
         from trustapp.questions import emails
-        from trustapp.questions.cards import home_card
+        from trustapp.questions.cards import home_card, memories
 
         cards.add("questions", "questions/_home_card.html", home_card)
+        on_this_day.add("questions", memories)
         post_migrate.connect(load_questions_after_migrate, sender=self)
         # The day's question goes through the same outbox as reminders, written here.
         content.provide("question_emails", emails.question_emails)

@@ -1,7 +1,10 @@
-"""What today's question shows on the home of a space: one query once the day is asked."""
+"""What today's question shows on the home of a space (one query once the day is asked),
+and its part of "on this day"."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.translation import gettext as _
 
+from trustapp.couples.memories import Memory, month_start
 from trustapp.questions import services
 from trustapp.questions.models import Answer, DayQuestion
 
@@ -20,3 +23,36 @@ def home_card(partnership, user):
         if day_question is not None:
             day_question.i_answered = False
     return {"paired": True, "day_question": day_question}
+
+
+def memories(partnership, user, today, limit):
+    """Days' questions both answered (so revealed), on this day of earlier months, with
+    the two answers as they were given."""
+    days = (
+        DayQuestion.objects.filter(
+            partnership=partnership,
+            revealed_at__isnull=False,
+            day__day=today.day,
+            day__lt=month_start(today),
+        )
+        .prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("pk")))
+        .order_by("-day")[:limit]
+    )
+    found = []
+    for day_question in days:
+        day_question.partnership = partnership
+        lines = []
+        for answer in day_question.answers.all():
+            who = _("You") if answer.user_id == user.pk else partnership.partner_of(user).name
+            said = _("passed") if answer.passed else answer.text
+            lines.append(f"{who}: {said}")
+        found.append(
+            Memory(
+                day=day_question.day,
+                kind=_("Today’s question"),
+                text=day_question.text,
+                path=day_question.get_absolute_url(),
+                lines=tuple(lines),
+            )
+        )
+    return found

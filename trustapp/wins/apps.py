@@ -8,6 +8,8 @@ class WinsConfig(AppConfig):
 
     def ready(self):
         from trustapp.couples import cards
-        from trustapp.wins.cards import home_card
+        from trustapp.couples import memories as on_this_day
+        from trustapp.wins.cards import home_card, memories
 
         cards.add("wins", "wins/_home_card.html", home_card)
+        on_this_day.add("wins", memories)
