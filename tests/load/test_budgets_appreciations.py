@@ -83,7 +83,7 @@ PAGES = [
     Budget("detail", 7, lambda w: Call(url(w, "detail", w.received.pk))),
     Budget("edit", 7, lambda w: Call(url(w, "edit", w.written.pk))),
     Budget("delete", 7, lambda w: Call(url(w, "delete", w.written.pk))),
-    Budget("looking back chart", 9, lambda w: Call(url(w, "looking_back"))),
+    Budget("looking back chart", 10, lambda w: Call(url(w, "looking_back"))),
 ]
 
 ACTIONS = [

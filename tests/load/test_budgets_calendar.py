@@ -48,7 +48,7 @@ def grow(world):
 
 
 BUDGETS = [
-    Budget("calendar feed", 9, lambda w: Call(w.feed.get_absolute_url())),
+    Budget("calendar feed", 10, lambda w: Call(w.feed.get_absolute_url())),
     Budget("calendar settings", 3, lambda w: Call(reverse("calendar:settings"))),
     Budget(
         "next check-in file",

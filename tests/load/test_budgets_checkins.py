@@ -115,8 +115,8 @@ STEP_POST = {"text": "A longer walk", "owner_choice": "both", "version": "1"}
 
 PAGES = [
     Budget("current", 5, lambda w: Call(checkin_url("current", w), status=302)),
-    Budget("this week's check-in", 15, lambda w: Call(current(w).get_absolute_url())),
-    Budget("last week's check-in", 15, lambda w: Call(w.previous.get_absolute_url())),
+    Budget("this week's check-in", 16, lambda w: Call(current(w).get_absolute_url())),
+    Budget("last week's check-in", 16, lambda w: Call(w.previous.get_absolute_url())),
     # The access check every page uses, then the check-in and who answered it.
     Budget(
         "answers poll, nothing new (htmx)",

@@ -138,17 +138,17 @@ PAGES = [
     Budget("prompt", 9, lambda w: Call(url("prompt", w.partnership, w.prompt.slug))),
     Budget(
         "conversation, waiting for Bob",
-        7,
+        8,
         lambda w: Call(url("conversation", w.partnership, w.waiting.pk)),
     ),
     Budget(
         "conversation, revealed",
-        7,
+        9,
         lambda w: Call(url("conversation", w.partnership, w.revealed.pk)),
     ),
     Budget(
         "conversation, talked about",
-        7,
+        8,
         lambda w: Call(url("conversation", w.partnership, w.talked.pk)),
     ),
     # The polls use the access check every page uses, then read the conversation and its answers.
@@ -203,7 +203,7 @@ ACTIONS = [
     ),
     Budget(
         "we talked about it (htmx)",
-        7,
+        8,
         lambda w: Call(
             url("talked", w.partnership, fresh_revealed(w).pk),
             "post",
@@ -213,7 +213,7 @@ ACTIONS = [
     ),
     Budget(
         "change the takeaway (htmx)",
-        8,
+        9,
         lambda w: Call(
             url("takeaway", w.partnership, (c := fresh_talked(w)).pk),
             "post",

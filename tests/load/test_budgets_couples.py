@@ -62,7 +62,7 @@ def fresh_invitation(world):
 
 PAGES = [
     # One query a card (today's question and whether I answered it is one).
-    Budget("partnership home", 16, lambda w: Call(url("home", w.partnership))),
+    Budget("partnership home", 17, lambda w: Call(url("home", w.partnership))),
     Budget("home of a space waiting for a partner", 8, lambda w: Call(url("home", w.alone))),
     Budget("spaces", 5, lambda w: Call(reverse("home") + "?all")),
     Budget("invite, once paired", 3, lambda w: Call(url("invite", w.partnership), status=302)),

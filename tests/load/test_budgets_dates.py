@@ -29,8 +29,8 @@ def grow(world):
 
 
 PAGES = [
-    Budget("our dates", 5, lambda w: Call(url("index", w.partnership))),
-    Budget("changing a day", 5, lambda w: Call(url("edit", w.partnership, w.our_date.pk))),
+    Budget("our dates", 6, lambda w: Call(url("index", w.partnership))),
+    Budget("changing a day", 6, lambda w: Call(url("edit", w.partnership, w.our_date.pk))),
     Budget(
         "adding a day (htmx)",
         8,

@@ -28,7 +28,7 @@ def grow(world):
 
 
 PAGES = [
-    Budget("my trend, and my partner's shared one", 8, lambda w: Call(url("trend", w.partnership)))
+    Budget("my trend, and my partner's shared one", 9, lambda w: Call(url("trend", w.partnership)))
 ]
 
 

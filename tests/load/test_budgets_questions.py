@@ -57,9 +57,9 @@ def waiting_day(world):
 
 
 PAGES = [
-    Budget("today", 6, lambda w: Call(url("today", w.partnership))),
-    Budget("a day", 6, lambda w: Call(url("day", w.partnership, w.day))),
-    Budget("earlier days", 7, lambda w: Call(url("past", w.partnership))),
+    Budget("today", 7, lambda w: Call(url("today", w.partnership))),
+    Budget("a day", 7, lambda w: Call(url("day", w.partnership, w.day))),
+    Budget("earlier days", 8, lambda w: Call(url("past", w.partnership))),
     Budget(
         "earlier days, next page (htmx)",
         6,
@@ -75,7 +75,7 @@ PAGES = [
         5,
         lambda w: Call(url("status", w.partnership, w.day) + "?seen=11", htmx=True),
     ),
-    Budget("home of the space", 15, lambda w: Call(w.partnership.get_absolute_url())),
+    Budget("home of the space", 16, lambda w: Call(w.partnership.get_absolute_url())),
 ]
 
 ACTIONS = [

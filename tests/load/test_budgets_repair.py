@@ -75,14 +75,14 @@ def fresh_revealed(world):
 
 
 PAGES = [
-    Budget("moments", 7, lambda w: Call(url("index", w.partnership))),
+    Budget("moments", 8, lambda w: Call(url("index", w.partnership))),
     Budget(
         "moments, next page (htmx)",
         6,
         lambda w: Call(url("index", w.partnership) + "?page=2", htmx=True),
     ),
-    Budget("moment, Alice's turn", 7, lambda w: Call(url("moment", w.partnership, w.waiting.pk))),
-    Budget("moment, revealed", 7, lambda w: Call(url("moment", w.partnership, w.revealed.pk))),
+    Budget("moment, Alice's turn", 8, lambda w: Call(url("moment", w.partnership, w.waiting.pk))),
+    Budget("moment, revealed", 8, lambda w: Call(url("moment", w.partnership, w.revealed.pk))),
     Budget(
         "status poll, nothing new (htmx)",
         5,
@@ -95,7 +95,7 @@ PAGES = [
         5,
         lambda w: Call(url("status", w.partnership, w.waiting.pk) + "?seen=00", htmx=True),
     ),
-    Budget("pause", 4, lambda w: Call(url("pause", w.partnership))),
+    Budget("pause", 5, lambda w: Call(url("pause", w.partnership))),
 ]
 
 ACTIONS = [

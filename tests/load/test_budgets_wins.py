@@ -31,9 +31,9 @@ def second_page(world):
 
 
 PAGES = [
-    Budget("good news", 5, lambda w: Call(url("index", w.partnership))),
+    Budget("good news", 6, lambda w: Call(url("index", w.partnership))),
     Budget("good news, earlier (htmx)", 5, lambda w: Call(second_page(w), htmx=True)),
-    Budget("one piece of news", 5, lambda w: Call(url("detail", w.partnership, w.win.pk))),
+    Budget("one piece of news", 6, lambda w: Call(url("detail", w.partnership, w.win.pk))),
     Budget(
         "sharing news (htmx)",
         12,
