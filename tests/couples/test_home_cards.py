@@ -19,8 +19,9 @@ HEADINGS = [
 
 
 def test_every_app_adds_its_card_in_the_installed_order(partnership, alice):
-    grid, below = cards.for_home(partnership, alice)
-    assert [card.template for card in grid] == [
+    home = cards.for_home(partnership, alice)
+    assert [card.template for card in home.waiting + home.quiet] == [
+        # Nothing is answered yet: today's question waits, the others are quiet.
         "questions/_home_card.html",
         "agreements/_home_card.html",
         "appreciations/_home_card.html",
@@ -30,29 +31,52 @@ def test_every_app_adds_its_card_in_the_installed_order(partnership, alice):
         "checkins/_home_card.html",
         "repair/_home_card.html",
     ]
-    assert [card.template for card in below] == ["privacy/_prenup_home.html"]
-    assert grid[3].context["paired"] is True  # each card's context is its app's own
+    assert [card.template for card in home.waiting] == ["questions/_home_card.html"]
+    assert [card.template for card in home.below] == ["privacy/_prenup_home.html"]
+    assert home.quiet[2].context["paired"] is True  # each card's context is its app's own
 
 
-def test_the_home_page_shows_the_cards_in_order_and_the_data_choice_under_them(
-    alice_client, partnership
+def test_what_waits_for_me_leads_the_home_and_the_quiet_cards_follow(
+    alice_client, bob_client, partnership, alice, bob
 ):
+    from tests.agreements.conftest import propose
+
+    propose(partnership, bob, title="Phones away at dinner")
+    body = alice_client.get(partnership.get_absolute_url()).content.decode()
+    waiting, quiet = body.index('id="waiting-heading"'), body.index('id="quiet-heading"')
+    assert waiting < body.index('id="card-agreements"') < quiet  # Bob's proposal waits
+    assert waiting < body.index('id="card-questions"') < quiet
+    assert quiet < body.index('id="card-conversations"')
+    assert quiet < body.index('id="card-appreciations"')
+    # Bob proposed it: for him the agreements card is a quiet one.
+    body = bob_client.get(partnership.get_absolute_url()).content.decode()
+    assert body.index('id="quiet-heading"') < body.index('id="card-agreements"')
+
+
+def test_with_nothing_waiting_the_home_says_so_calmly(alice_client, partnership, alice):
+    from trustapp.questions import services
+
+    services.answer_save(day_question=services.today_question(partnership), user=alice, text="Hi")
+    body = alice_client.get(partnership.get_absolute_url()).content.decode()
+    assert "Nothing new right now." in body
+    assert body.index('id="quiet-heading"') < body.index('id="card-questions"')
+
+
+def test_the_data_choice_comes_under_every_card(alice_client, partnership):
     body = alice_client.get(partnership.get_absolute_url()).content.decode()
     places = [body.index(f'id="{heading}"') for heading in HEADINGS]
-    assert places == sorted(places)
-    assert body.index('<div class="cards">') < places[0]
-    last_card_ends = body.index("</section>", places[-1]) + len("</section>")
-    after_the_grid = body[last_card_ends:].lstrip()
-    assert after_the_grid.startswith("</div>")
-    assert "What happens to what we shared" in after_the_grid
+    last_card = body.index("</section>", max(places))
+    assert "What happens to what we shared" in body[last_card:]
 
 
 def test_adding_a_card_twice_keeps_one(partnership, alice):
     """ready() may run again (tests that reload apps): the card is not shown twice."""
-    before = len(cards.for_home(partnership, alice)[0])
-    template, context_of, below = cards._cards["checkins"]
-    cards.add("checkins", template, context_of, below=below)
-    assert len(cards.for_home(partnership, alice)[0]) == before
+    home = cards.for_home(partnership, alice)
+    before = len(home.waiting + home.quiet)
+    template, context_of, below, waiting = cards._cards["checkins"]
+    cards.add("checkins", template, context_of, below=below, waiting=waiting)
+    home = cards.for_home(partnership, alice)
+    assert len(home.waiting + home.quiet) == before
 
 
 def test_the_navigation_badge_comes_from_the_app_on_every_page_of_the_space(

@@ -25,6 +25,11 @@ def home_card(partnership, user):
     }
 
 
+def home_waiting(card):
+    """Something waits for this person's answer, or is due for a revisit."""
+    return bool(card["waiting"]["total"] or card["due"])
+
+
 def kept(partnership, user, pk):
     """An agreement in force is kept by both; either may notice the other keeping it."""
     agreement = (

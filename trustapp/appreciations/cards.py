@@ -22,6 +22,11 @@ def home_card(partnership, user):
     }
 
 
+def home_waiting(card):
+    """New appreciations from the partner."""
+    return bool(card.get("new_count"))
+
+
 def memories(partnership, user, today, limit):
     """Appreciations for "on this day" (couples.memories): shared ones, and the reader's
     own private notes."""

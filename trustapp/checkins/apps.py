@@ -20,13 +20,13 @@ class CheckinsConfig(AppConfig):
     def ready(self):
         from trustapp.agreements.signals import revisit_needs_conversation
         from trustapp.calendar import entries
-        from trustapp.checkins.cards import home_card, kept
+        from trustapp.checkins.cards import home_card, home_waiting, kept
         from trustapp.checkins.dates import checkin_entries
         from trustapp.couples import cards
         from trustapp.couples import kept as kept_things
         from trustapp.notifications import content
 
-        cards.add("checkins", "checkins/_home_card.html", home_card)
+        cards.add("checkins", "checkins/_home_card.html", home_card, waiting=home_waiting)
 
         # A reminder opens this space's check-in.
         content.provide("check_in_path", check_in_path)

@@ -33,6 +33,14 @@ def home_card(partnership, user):
     }
 
 
+def home_waiting(card):
+    """A check-in is due, or one is open and waits for this person's answer or a talk."""
+    latest = card.get("latest")
+    if latest is None:
+        return False
+    return card["due"] or latest.is_open
+
+
 def kept(partnership, user, pk):
     """A small step marked done that the partner of `user` took, alone or with them."""
     step = (

@@ -23,12 +23,12 @@ class ConversationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from trustapp.conversations.cards import home_card
+        from trustapp.conversations.cards import home_card, home_waiting
         from trustapp.conversations.services import prompts_of_the_week
         from trustapp.couples import cards
         from trustapp.notifications import content
 
-        cards.add("conversations", "conversations/_home_card.html", home_card)
+        cards.add("conversations", "conversations/_home_card.html", home_card, waiting=home_waiting)
         post_migrate.connect(load_prompts_after_migrate, sender=self)
         # A reminder suggests the prompt of the week.
         content.provide("prompts_of_the_week", prompts_of_the_week)

@@ -17,3 +17,10 @@ def home_card(partnership, user):
         "ongoing": list(ongoing),
         "week_prompt": services.prompt_of_the_week(partnership) if partnership.is_active else None,
     }
+
+
+def home_waiting(card):
+    """A conversation the partner answered, or both did, ready to talk about."""
+    return any(
+        c.revealed_at or (c.partner_answered and not c.i_answered) for c in card.get("ongoing", ())
+    )

@@ -1,8 +1,10 @@
 """What the apps above couples show on a space's pages: home cards and navigation badges.
 
 couples imports none of those apps: each one adds its card and its badge from its own
-AppConfig.ready(). The home view asks every card for its context, once per page. Cards come
-in the order the apps are installed; a card `below` the others spans the page under them.
+AppConfig.ready(). The home view asks every card for its context, once per page. The home
+answers "what is new and what waits for me": a card whose `waiting(context)` is true leads,
+the quiet ones follow, each group in the order the apps are installed; a card `below` the
+others spans the page under them.
 """
 
 from dataclasses import dataclass
@@ -18,18 +20,32 @@ class Card:
     context: dict
 
 
-def add(name, template, context_of, *, below=False):
-    """`context_of(partnership, user)` -> what `template` shows, as `card` in it."""
-    _cards[name] = (template, context_of, below)
+def _quiet(context):
+    return False
+
+
+def add(name, template, context_of, *, below=False, waiting=_quiet):
+    """`context_of(partnership, user)` -> what `template` shows, as `card` in it;
+    `waiting(context)` -> whether it holds something new or waiting for `user`."""
+    _cards[name] = (template, context_of, below, waiting)
+
+
+@dataclass(frozen=True)
+class Home:
+    waiting: list
+    quiet: list
+    below: list
 
 
 def for_home(partnership, user):
-    """The cards of this space's home for `user`: (the grid, the ones below it)."""
-    grid, below = [], []
-    for template, context_of, is_below in _cards.values():
+    """The cards of this space's home for `user`: what is new or waiting, the quiet ones,
+    and the ones below them."""
+    home = Home([], [], [])
+    for template, context_of, is_below, waiting in _cards.values():
         card = Card(template, context_of(partnership, user))
-        (below if is_below else grid).append(card)
-    return grid, below
+        group = home.below if is_below else home.waiting if waiting(card.context) else home.quiet
+        group.append(card)
+    return home
 
 
 def add_section(page, name, template, context_of):

@@ -57,8 +57,7 @@ def partnership_create(request):
 
 @partnership_view
 def partnership_home(request, partnership):
-    grid, below = cards.for_home(partnership, request.user)
-    context = {"partnership": partnership, "cards": grid, "cards_below": below}
+    context = {"partnership": partnership, "home": cards.for_home(partnership, request.user)}
     return render(request, "couples/home.html", context)
 
 

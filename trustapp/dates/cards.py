@@ -26,6 +26,11 @@ def home_card(partnership, user):
     }
 
 
+def home_waiting(card):
+    """A day that matters comes in the next two weeks."""
+    return bool(card.get("near"))
+
+
 def calendar_entries(user, partnerships):
     paired = {p.pk: p for p in partnerships if p.is_paired}
     since = timezone.now().astimezone(user.zone).date() - KEEP_PAST

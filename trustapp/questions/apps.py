@@ -23,9 +23,9 @@ class QuestionsConfig(AppConfig):
         from trustapp.couples import memories as on_this_day
         from trustapp.notifications import content, tokens
         from trustapp.questions import emails
-        from trustapp.questions.cards import home_card, memories
+        from trustapp.questions.cards import home_card, home_waiting, memories
 
-        cards.add("questions", "questions/_home_card.html", home_card)
+        cards.add("questions", "questions/_home_card.html", home_card, waiting=home_waiting)
         on_this_day.add("questions", memories)
         post_migrate.connect(load_questions_after_migrate, sender=self)
         # The day's question goes through the same outbox as reminders, written here.

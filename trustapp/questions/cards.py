@@ -25,6 +25,12 @@ def home_card(partnership, user):
     return {"paired": True, "day_question": day_question}
 
 
+def home_waiting(card):
+    """Today's question, until this person answered it (then again once both have)."""
+    question = card.get("day_question")
+    return question is not None and (not question.i_answered or bool(question.revealed_at))
+
+
 def memories(partnership, user, today, limit):
     """Days' questions both answered (so revealed), on this day of earlier months, with
     the two answers as they were given."""

@@ -9,7 +9,7 @@ class WinsConfig(AppConfig):
     def ready(self):
         from trustapp.couples import cards
         from trustapp.couples import memories as on_this_day
-        from trustapp.wins.cards import home_card, memories
+        from trustapp.wins.cards import home_card, home_waiting, memories
 
-        cards.add("wins", "wins/_home_card.html", home_card)
+        cards.add("wins", "wins/_home_card.html", home_card, waiting=home_waiting)
         on_this_day.add("wins", memories)

@@ -23,6 +23,11 @@ def home_card(partnership, user):
     }
 
 
+def home_waiting(card):
+    """The partner's good news, not answered yet."""
+    return card.get("waiting") is not None
+
+
 def memories(partnership, user, today, limit):
     """Good news shared on this day of the month (in the reader's time zone) before this
     month; both partners saw every piece the moment it was shared."""
