@@ -1,5 +1,7 @@
 """The data prenup: chosen together, changed only when both agree."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -88,11 +90,27 @@ def test_the_partner_hears_about_a_proposal(partnership, alice, bob):
 # -- Pages ------------------------------------------------------------------------------
 
 
-def test_both_see_the_step_on_the_home_page_after_pairing(alice_client, bob_client, partnership):
+def test_a_new_couple_s_home_keeps_only_a_small_link_to_the_choice(
+    alice_client, bob_client, partnership
+):
+    """The choice is offered while accepting the invitation, not as a card on the home."""
     for client in (alice_client, bob_client):
         page = client.get(partnership.get_absolute_url()).content.decode()
-        assert "What happens to what we shared" in page
-        assert "the most private option applies" in page
+        assert "Nobody plans for an ending" not in page
+        assert f'<a href="{url("prenup", partnership)}">What happens to what we shared</a>' in page
+
+
+def test_the_partner_s_suggestion_opens_the_choice_on_the_home(
+    alice_client, bob_client, partnership, bob
+):
+    services.prenup_propose(partnership=partnership, user=bob, choice=DataChoice.KEEP_ALL)
+    page = alice_client.get(partnership.get_absolute_url()).content.decode()
+    assert '<details class="home-more" open>' in page
+    assert "Bob suggests: <strong>Each of us keeps a copy of everything we shared" in page
+    # Bob waits for Alice: nothing opens for him.
+    assert '<details class="home-more" open>' not in bob_client.get(
+        partnership.get_absolute_url()
+    ).content.decode()
 
 
 def test_once_chosen_the_home_page_shows_one_quiet_line(alice_client, partnership, alice, bob):
@@ -180,3 +198,51 @@ def test_the_choice_is_fixed_once_the_space_has_ended(alice_client, partnership,
     assert response.status_code == 403
     page = alice_client.get(url("prenup", partnership)).content.decode()
     assert "You never chose together, so the most private option applies" in page
+
+
+# -- Chosen while joining ----------------------------------------------------------------
+
+
+@pytest.fixture
+def invitation_token(alice):
+    from tests.conftest import make_partnership
+    from trustapp.couples.services import invitation_create
+
+    _, token = invitation_create(partnership=make_partnership(alice), created_by=alice)
+    return token
+
+
+def accept(client, token, **data):
+    return client.post(reverse("couples:invitation_respond", args=[token]), {"accept": ""} | data)
+
+
+def test_the_invitation_asks_gently_with_the_most_private_option_picked(
+    bob_client, invitation_token
+):
+    page = bob_client.get(reverse("couples:invitation", args=[invitation_token])).content.decode()
+    assert "what happens to what we shared?" in page
+    checked = re.findall(r'<input type="radio" name="data_choice" value="(\w*)"[^>]* checked', page)
+    assert checked == ["own_words"]
+    assert 'name="data_choice" value=""' in page  # "We will choose later, together"
+    assert page.index('name="data_choice"') < page.index('name="accept"')
+
+
+def test_the_choice_made_while_joining_is_suggested_to_the_inviter(
+    bob_client, invitation_token, alice, bob
+):
+    accept(bob_client, invitation_token, data_choice=DataChoice.KEEP_ALL)
+    prenup = DataPrenup.objects.get()
+    assert prenup.proposed_choice == DataChoice.KEEP_ALL
+    assert prenup.proposed_by == bob
+    assert prenup.choice == DataChoice.OWN_WORDS and not prenup.was_chosen
+    assert PartnerNotice.objects.get(recipient=alice).kind == "data_choice_proposed"
+
+
+@pytest.mark.parametrize("data", [{}, {"data_choice": ""}, {"data_choice": "everything"}])
+def test_skipping_the_choice_keeps_the_most_private_option(
+    bob_client, invitation_token, bob, data
+):
+    response = accept(bob_client, invitation_token, **data)
+    assert response.status_code == 302
+    assert bob.memberships.exists()
+    assert not DataPrenup.objects.exists()

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 from trustapp.couples import cards, landing, services
 from trustapp.couples.access import partnership_view
 from trustapp.couples.forms import InvitationForm, LeaveForm
-from trustapp.couples.models import Membership, Partnership
+from trustapp.couples.models import Invitation, Membership, Partnership
+from trustapp.couples.signals import invitation_accepted
 
 # The link just made, kept only until the inviter's next page view shows it (once).
 NEW_LINK_KEY = "new_invitation_link"
@@ -133,6 +134,8 @@ def invitation(request, token):
     invitation = services.invitation_for_token(token)
     problem = services.invitation_problem(invitation, request.user)
     status = 200 if problem is None else 410 if invitation else 404
+    joining = problem is None and request.user.is_authenticated
+    sections = cards.sections_for("accept", invitation=invitation) if joining else []
     return render(
         request,
         "couples/invitation.html",
@@ -142,6 +145,7 @@ def invitation(request, token):
             "problem": problem,
             "token": token,
             "sign_in_next": request.path,
+            "sections": sections,
         },
         status=status,
     )
@@ -166,6 +170,9 @@ def invitation_respond(request, token):
             {"invitation": invitation, "problem": str(error), "token": token},
             status=409,
         )
+    invitation_accepted.send(
+        sender=Invitation, partnership=partnership, user=request.user, answers=request.POST
+    )
     partner = partnership.partner_of(request.user)
     messages.success(
         request, _("Welcome! You and %(name)s now share this space.") % {"name": partner.name}

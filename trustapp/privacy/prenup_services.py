@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from trustapp.couples.models import Membership, Partnership
 from trustapp.notifications.notify import notify_partner
 from trustapp.privacy.prenup import DataChoice, DataPrenup, grace_period
+from trustapp.privacy.prenup_forms import JoiningChoiceForm
 
 
 class PrenupError(Exception):
@@ -213,3 +214,17 @@ def purge_deleted_people():
     )
     Partnership.objects.filter(ended_at__isnull=False).exclude(Exists(live_member)).delete()
     get_user_model().objects.filter(deleted_at__isnull=False, memberships__isnull=True).delete()
+
+
+def prenup_choose_on_joining(*, partnership, user, answers):
+    """The choice made while accepting the invitation, suggested to the inviter, who agrees
+    or not from the space's home. Skipped or unreadable: the most private option stands."""
+    form = JoiningChoiceForm(answers)
+    if not form.is_valid() or form.cleaned_data["data_choice"] == JoiningChoiceForm.LATER:
+        return None
+    try:
+        return prenup_propose(
+            partnership=partnership, user=user, choice=form.cleaned_data["data_choice"]
+        )
+    except PrenupError:
+        return None
