@@ -56,14 +56,23 @@ def test_two_people_pair_up_and_one_leaves(browser_page, live_server, transactio
     # Back on the invitation after verifying, not on "Start a shared space": accept it.
     expect(bob.get_by_role("button", name="Start a shared space")).to_have_count(0)
     expect(bob.get_by_role("heading", name="Alice invited you")).to_be_visible()
+    # The data choice is part of joining: the most private option is picked until he changes it.
+    expect(bob.get_by_label("Each of us keeps only our own words")).to_be_checked()
+    bob.get_by_label("Each of us keeps a copy of everything we shared").check()
+    save_screenshot(bob, "pairing-accept-phone")
     bob.get_by_role("button", name="Accept and join").click()
     expect(bob.get_by_role("heading", name="Bob & Alice")).to_be_visible()
+    expect(bob.get_by_text("Nobody plans for an ending")).to_have_count(0)
     assert_accessible(bob)
     save_screenshot(bob, "pairing-home-phone")
 
     alice.goto("/")
     expect(alice.get_by_role("heading", name="Alice & Bob")).to_be_visible()
-    expect(alice.locator(".people")).to_contain_text("Bob")
+    # Bob's choice waits for Alice as a suggestion, open on her home.
+    choice = alice.locator(".prenup-choice")
+    expect(choice.get_by_text("Bob suggests")).to_be_visible()
+    choice.get_by_role("button", name="I agree").click()
+    expect(alice.get_by_text("What you both chose")).to_be_visible()
     space_url = alice.url
 
     bob.get_by_role("link", name="Leave this shared space").click()

@@ -97,9 +97,9 @@ def test_partners_choose_together_download_their_data_and_one_says_goodbye(
     alice_page = browser_page(alice)
     bob_page = browser_page(bob, phone=True)
 
-    # Both see the step on their home page; Alice suggests keeping everything.
+    # The home keeps a small link to the choice; Alice follows it and suggests keeping everything.
     alice_page.goto(f"/p/{pid}/")
-    alice_page.get_by_text("What happens to what we shared").first.click()  # opens on demand
+    alice_page.get_by_role("link", name="What happens to what we shared").click()
     step = alice_page.locator(".prenup-choice")
     expect(step.get_by_text("the most private option applies")).to_be_visible()
     look(alice_page, "01-alice-home-step")
