@@ -39,6 +39,11 @@ def test_at_phone_width_the_navigation_shows_whole_words_and_the_home_is_short(
         current = page.locator(".nav-sections a[aria-current=page]")
         assert current.count() == 1, name
         assert current.evaluate("a => getComputedStyle(a).fontWeight") == "600"
+    page.set_viewport_size({"width": 320, "height": 640})  # the narrowest phones
+    for name in ("couples:home", "wins:index", "questions:today"):
+        page.goto(reverse(name, args=[pid]))
+        assert page.evaluate(CLIPPED_LINKS) == [], f"{name} at 320 px"
+    page.set_viewport_size({"width": 390, "height": PHONE_SCREEN})
     page.goto(reverse("couples:home", args=[pid]))
     save_screenshot(page, "home-phone")
     height = page.evaluate("document.documentElement.scrollHeight")
