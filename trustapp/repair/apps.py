@@ -7,6 +7,12 @@ def end_pauses(sender, partnership, **kwargs):
     pauses_partnership_ended(partnership)
 
 
+def end_track(sender, partnership, **kwargs):
+    from trustapp.repair.track import track_ended
+
+    track_ended(partnership)
+
+
 class RepairConfig(AppConfig):
     name = "trustapp.repair"
     label = "repair"
@@ -21,3 +27,4 @@ class RepairConfig(AppConfig):
         # Conversations and check-ins show it without knowing repair exists.
         cards.add_section("pause", "repair", "repair/_pause.html", pause_section)
         partnership_ended.connect(end_pauses, dispatch_uid="repair.end_pauses")
+        partnership_ended.connect(end_track, dispatch_uid="repair.end_track")
