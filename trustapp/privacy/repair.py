@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from trustapp.privacy.rules import Scope, keeps, who
 from trustapp.repair.models import (
     Acknowledgement,
+    ClosingLetter,
     Moment,
     Pause,
     Reflection,
@@ -69,6 +70,15 @@ def export_partnership(partnership, user, scope):
         "moments": items,
         "your_pauses": pauses,
         "rebuilding": _tracks(partnership, user, scope),
+        "closing_letters": [
+            {
+                "by": who(user, letter.author_id),
+                "text": letter.text,
+                "shared_at": letter.shared_at,
+            }
+            for letter in ClosingLetter.objects.filter(partnership=partnership).order_by("pk")
+            if keeps(scope, user, author_id=letter.author_id, shared=letter.shared_at is not None)
+        ],
     }
 
 
@@ -138,6 +148,7 @@ def count_rows(user):
         + Pause.objects.filter(user=user).count()
         + TrackQuestion.objects.filter(track__partnership__in=partnerships).count()
         + Acknowledgement.objects.filter(track__partnership__in=partnerships).count()
+        + ClosingLetter.objects.filter(partnership__in=partnerships).count()
     )
 
 
@@ -147,6 +158,7 @@ def delete_private(user):
     Reflection.objects.filter(author=user, moment__revealed_at__isnull=True).delete()
     Pause.objects.filter(user=user).delete()
     TrackChoice.objects.filter(user=user).delete()
+    ClosingLetter.objects.filter(author=user, shared_at__isnull=True).delete()
     SummaryConsent.objects.filter(user=user).delete()
     Acknowledgement.objects.filter(author=user, shared_at__isnull=True).delete()
     mine = Track.objects.filter(partnership__memberships__user=user)

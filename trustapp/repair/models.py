@@ -312,3 +312,27 @@ class SummaryConsent(models.Model):
 
     def __str__(self):
         return f"{self.user} agrees to a summary of track {self.track_id}"
+
+
+# -- Ending with care --------------------------------------------------------------------
+
+
+class ClosingLetter(models.Model):
+    """A letter one former partner writes after the space ended: the one thing anyone may
+    still write in an ended space. The other reads it only while its writer shares it."""
+
+    partnership = models.ForeignKey(
+        "couples.Partnership", on_delete=models.CASCADE, related_name="closing_letters"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+    shared_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "author"], name="one_closing_letter"),
+        ]
+
+    def __str__(self):
+        return f"Closing letter of {self.author} in {self.partnership_id}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from trustapp.repair import track_views, views
+from trustapp.repair import ending_views, track_views, views
 
 app_name = "repair"
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("track/checkin/", track_views.checkin, name="track_checkin"),
     path("track/consent/", track_views.consent, name="track_consent"),
     path("track/summary/", track_views.summary, name="track_summary"),
+    path("ending/", ending_views.letters, name="letters"),
+    path("ending/letter/", ending_views.letter, name="letter"),
+    path("ending/support/", ending_views.support, name="support"),
     path("<int:pk>/", views.moment, name="moment"),
     path("<int:pk>/status/", views.status, name="status"),
     path("<int:pk>/write/", views.write, name="write"),
