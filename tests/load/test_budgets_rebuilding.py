@@ -62,6 +62,16 @@ def grow(world):
 
 BUDGETS = [
     Budget("track", 10, lambda w: Call(url("track", w.partnership))),
+    Budget(
+        "status poll, nothing new (htmx)",
+        12,
+        lambda w: Call(
+            url("track_status", w.partnership)
+            + f"?seen={services.track_state(services.current_track(w.partnership), user=w.alice)}",
+            htmx=True,
+            status=204,
+        ),
+    ),
     Budget("summary", 10, lambda w: Call(url("track_summary", w.partnership))),
     Budget(
         "ask (form)",

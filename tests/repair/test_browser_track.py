@@ -1,7 +1,8 @@
 """Two partners choose the rebuilding track, each on their own: Alice on a phone with
 JavaScript, Bob on a computer without it. Bob's page shows nothing of Alice's lone yes;
 once he says yes too it opens for both. Alice asks a question, Bob says "not yet", then
-answers it; Bob offers a commitment that becomes an agreement proposal."""
+answers it; Bob offers a commitment that becomes an agreement proposal. Alice's page
+follows by itself; her browser runs its poll timers at once (page.clock)."""
 
 from datetime import timedelta
 
@@ -15,6 +16,8 @@ from trustapp.agreements import library
 from trustapp.agreements.models import Agreement
 
 pytestmark = [pytest.mark.browser]
+# The status line polls every 5 seconds (templates/repair/_track_status.html).
+POLL_MS = 5_000
 
 
 def test_two_partners_open_the_track_and_ask_answer_and_commit(
@@ -22,6 +25,7 @@ def test_two_partners_open_the_track_and_ask_answer_and_commit(
 ):
     library.load()
     alice_page = browser_page(alice, phone=True)
+    alice_page.clock.install()
     bob_page = browser_page(bob, java_script_enabled=False)
     track = url("track", partnership)
 
@@ -31,7 +35,7 @@ def test_two_partners_open_the_track_and_ask_answer_and_commit(
     assert_accessible(alice_page)
     alice_page.get_by_label("I was the one who was hurt").check()
     alice_page.get_by_role("button", name="I would like this").click()
-    expect(alice_page.get_by_text("Your yes is saved, just for you.")).to_be_visible()
+    expect(alice_page.get_by_text("You said yes. It stays with you")).to_be_visible()
 
     # Bob sees only the offer: no sign of her yes.
     bob_page.goto(track)
@@ -42,15 +46,17 @@ def test_two_partners_open_the_track_and_ask_answer_and_commit(
     bob_page.get_by_role("button", name="I would like this").click()
     expect(bob_page.get_by_text("You both said yes. The track is open.")).to_be_visible()
 
-    # Alice sets the pace and asks a question.
-    alice_page.reload()
+    # Alice's page opens the track by itself; she sets the pace and asks a question.
+    alice_page.clock.run_for(POLL_MS)
     expect(alice_page.get_by_text("You are the one who was hurt.")).to_be_visible()
     alice_page.get_by_label("Where we are").select_option(label="Questions")
     alice_page.get_by_role("button", name="Move here").click()
-    expect(alice_page.get_by_text("You are at “Questions” now.")).to_be_visible()
+    expect(alice_page.get_by_label("Your question")).to_be_visible()
     alice_page.get_by_label("Your question").fill("Why did you not tell me?")
     alice_page.get_by_role("button", name="Ask").click()
-    expect(alice_page.get_by_text("Your question is there.")).to_be_visible()
+    expect(
+        alice_page.get_by_text("Waiting for an answer, for as long as it takes.")
+    ).to_be_visible()
     assert_accessible(alice_page)
 
     # Bob is not ready yet, then answers.
@@ -58,18 +64,18 @@ def test_two_partners_open_the_track_and_ask_answer_and_commit(
     expect(bob_page.get_by_text("Why did you not tell me?")).to_be_visible()
     bob_page.get_by_role("button", name="Not yet").click()
     expect(bob_page.get_by_text("Not yet. It waits, with no reminders.")).to_be_visible()
-    alice_page.reload()
+    alice_page.clock.run_for(POLL_MS)
     expect(alice_page.get_by_text("Your partner said not yet. That is fine.")).to_be_visible()
     bob_page.get_by_label("Your answer").fill("I was afraid of losing you.")
     bob_page.get_by_role("button", name="Give my answer").click()
     expect(bob_page.get_by_text("Your answer is given.")).to_be_visible()
-    alice_page.reload()
+    alice_page.clock.run_for(POLL_MS)
     expect(alice_page.get_by_text("I was afraid of losing you.")).to_be_visible()
 
     # Alice moves on; Bob offers a commitment with a day to look at it again.
     alice_page.get_by_label("Where we are").select_option(label="Commitments")
     alice_page.get_by_role("button", name="Move here").click()
-    expect(alice_page.get_by_text("You are at “Commitments” now.")).to_be_visible()
+    expect(alice_page.get_by_label("The commitment, in a few words")).to_be_visible()
     bob_page.reload()
     bob_page.get_by_label("The commitment, in a few words").fill("Plans told ahead")
     bob_page.get_by_label("What I will do, concretely").fill("I tell you my plans each evening.")
@@ -78,7 +84,7 @@ def test_two_partners_open_the_track_and_ask_answer_and_commit(
     bob_page.get_by_role("button", name="Propose this commitment").click()
     expect(bob_page.get_by_text("It is an agreement proposal now")).to_be_visible()
     assert Agreement.objects.get().revisit_on == day
-    alice_page.reload()
+    alice_page.clock.run_for(POLL_MS)
     expect(alice_page.get_by_role("link", name="Plans told ahead")).to_be_visible()
     assert_accessible(alice_page)
     assert alice_page.js_errors == []

@@ -261,6 +261,13 @@ def test_the_summary_is_there_only_while_both_consent(track, alice, bob, alice_c
     assert alice_client.get(summary).status_code == 404
 
 
+def test_a_stopped_track_has_no_summary(track, alice, bob, alice_client):
+    services.consent(track=track, user=alice, given=True)
+    services.consent(track=track, user=bob, given=True)
+    services.stop(track=track, user=bob)
+    assert alice_client.get(url("track_summary", track.partnership)).status_code == 404
+
+
 def test_the_summary_leaves_out_drafts(track, alice, bob, alice_client):
     services.set_pace(track=track, user=alice, stage=Stage.QUESTIONS)
     question = services.ask(track=track, user=alice, text="Why?")
@@ -302,3 +309,54 @@ def test_with_own_words_each_keeps_only_what_they_wrote(track, alice, bob):
 
 def test_another_couples_track_is_a_404(track, carol_client, other_partnership):
     assert carol_client.get(url("track", track.partnership)).status_code == 404
+
+
+# -- The poll ----------------------------------------------------------------------------
+
+
+def seen_on(client, partnership):
+    return re.search(r"seen=([\w-]+)", page(client, partnership)).group(1)
+
+
+def poll(client, partnership, seen, htmx_headers):
+    return client.get(f"{url('track_status', partnership)}?seen={seen}", headers=htmx_headers)
+
+
+def test_the_poll_never_moves_for_a_lone_yes(partnership, alice, bob_client, htmx_headers):
+    seen = seen_on(bob_client, partnership)
+    services.choose(partnership=partnership, user=alice, role="hurt")
+    assert poll(bob_client, partnership, seen, htmx_headers).status_code == 204
+
+
+def test_the_poll_follows_an_answer_given_and_not_a_draft(
+    track, alice, bob, alice_client, htmx_headers
+):
+    services.set_pace(track=track, user=alice, stage=Stage.QUESTIONS)
+    question = services.ask(track=track, user=alice, text="Why?")
+    partnership = track.partnership
+    seen = seen_on(alice_client, partnership)
+    services.answer(track=track, user=bob, question_id=question.pk, text=ANSWER_MARK, give=False)
+    assert poll(alice_client, partnership, seen, htmx_headers).status_code == 204
+    services.answer(track=track, user=bob, question_id=question.pk, text=ANSWER_MARK, give=True)
+    response = poll(alice_client, partnership, seen, htmx_headers)
+    assert response.status_code == 200
+    assert response["HX-Trigger"] == "repair-track-changed"
+    assert ANSWER_MARK not in response.content.decode()
+
+
+def test_a_stop_ends_the_poll(track, bob, alice_client, htmx_headers):
+    services.stop(track=track, user=bob)
+    response = poll(alice_client, track.partnership, "x", htmx_headers)
+    assert response.status_code == 286  # htmx: stop polling
+
+
+def test_the_poll_without_htmx_goes_to_the_page(alice_client, partnership):
+    response = alice_client.get(url("track_status", partnership))
+    assert response.status_code == 302 and response["Location"] == url("track", partnership)
+
+
+def test_the_region_reloads_as_a_piece_of_the_page(track, alice_client, htmx_headers):
+    response = alice_client.get(url("track", track.partnership), headers=htmx_headers)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.lstrip().startswith('<div id="track-body"') and "<html" not in body

@@ -3,6 +3,7 @@ opens, a pace the hurt partner sets, words private until their writer gives them
 either partner able to stop alone. The app never checks on anyone: it only keeps what
 the two of them chose to write. Each function is one transaction."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from trustapp.agreements.services import AgreementError, agreement_propose
 from trustapp.checkins.services import agenda_add
+from trustapp.couples.models import Partnership
 from trustapp.notifications.notify import notify_partner
 from trustapp.repair.models import (
     Acknowledgement,
@@ -76,6 +78,8 @@ def choose(*, partnership, user, role):
     if not partnership.is_active or not partnership.is_paired:
         raise RepairError(_("This space is a read-only archive now."))
     with transaction.atomic():
+        # Two yeses at once: the second waits for the first, then sees it and opens.
+        Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
         if open_track(partnership) is not None:
             raise RepairError(_("You are on this track together already."))
         TrackChoice.objects.update_or_create(
@@ -395,11 +399,32 @@ def view_for(track, user):
 
 def summary_for(track, user):
     """What the two of them agreed a therapist may read: only what both already see, and
-    only while both say yes."""
+    only while both say yes, on a track still open."""
+    if track.is_stopped or not track.partnership.is_active:
+        return None  # a yes can no longer be taken back there, so there is no summary
     view = view_for(track, user)
     if not view.both_consent:
         return None
     return view
+
+
+def track_state(track, view=None, user=None):
+    """What the track page polls for: a word that changes when something both may see
+    changes. Before a track opens it is always the same word, whoever said yes alone;
+    drafts (an acknowledgement, an answer) and a lone yes to a summary never change it."""
+    if track is None or track.is_stopped:
+        return "closed" if track is None else f"stopped-{track.pk}"
+    view = view or view_for(track, user)
+    facts = [
+        track.pk,
+        track.stage,
+        track.paused_at,
+        [ack.pk for ack in view.shared_acks],
+        [(q.pk, q.answered_at, q.not_yet_at) for q in view.questions],
+        len(view.commitments),
+        view.both_consent,
+    ]
+    return "open-" + hashlib.sha256(repr(facts).encode()).hexdigest()[:16]
 
 
 def track_ended(partnership):

@@ -7,8 +7,10 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseStopPolling
 
 from trustapp.couples.access import partnership_view
+from trustapp.lib.htmx import render_page, wants_partial
 from trustapp.repair import track as services
 from trustapp.repair.forms import (
     AcknowledgeForm,
@@ -20,6 +22,8 @@ from trustapp.repair.forms import (
 )
 from trustapp.repair.guidance import STAGES, stage_of
 from trustapp.repair.services import RepairError
+
+CHANGED_EVENT = "repair-track-changed"
 
 
 def _context(request, partnership, forms=None):
@@ -56,9 +60,16 @@ def _context(request, partnership, forms=None):
     return context
 
 
+def _live(partnership, track, view=None, user=None):
+    state = services.track_state(track, view, user)
+    # Polled while something can still change; an ended space or a stopped track cannot.
+    return {"state": state, "poll": partnership.is_active and not state.startswith("stopped")}
+
+
 def _render(request, partnership, status=200, **forms):
     context = _context(request, partnership, forms)
-    return render(request, "repair/track.html", context, status=status)
+    context["live"] = _live(partnership, context["track"], context.get("view"))
+    return render_page(request, "repair/track.html", context, partial="body", status=status)
 
 
 def _done(request, partnership, message, anchor="track"):
@@ -82,6 +93,23 @@ def _open_track(partnership):
 @require_GET
 def track(request, partnership):
     return _render(request, partnership)
+
+
+@partnership_view(paired=True)
+@require_GET
+def status(request, partnership):
+    """Polled while the page is open: 204 while nothing both may see changed, else the new
+    status line with an event that reloads the page's region."""
+    if not wants_partial(request):
+        return redirect("repair:track", public_id=partnership.public_id)
+    live = _live(partnership, services.current_track(partnership), user=request.user)
+    if request.GET.get("seen") == live["state"]:
+        return HttpResponse(status=204)
+    context = {"partnership": partnership, "live": live}
+    content = render(request, "repair/_track_status.html", context).content
+    response = HttpResponse(content) if live["poll"] else HttpResponseStopPolling(content)
+    response["HX-Trigger"] = CHANGED_EVENT
+    return response
 
 
 @partnership_view(paired=True)

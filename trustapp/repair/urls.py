@@ -10,6 +10,7 @@ urlpatterns = [
     path("pause/", views.pause, name="pause"),
     path("pause/<int:pause_pk>/end/", views.pause_end, name="pause_end"),
     path("track/", track_views.track, name="track"),
+    path("track/status/", track_views.status, name="track_status"),
     path("track/choose/", track_views.choose, name="track_choose"),
     path("track/pace/", track_views.pace, name="track_pace"),
     path("track/stop/", track_views.stop, name="track_stop"),
