@@ -15,7 +15,8 @@ from trustapp.notifications.models import PartnerNotice, ReminderPreference
 from trustapp.privacy.models import PersonalCopy
 from trustapp.privacy.repair import delete_private, export_partnership
 from trustapp.repair import ending, services
-from trustapp.repair.models import ClosingLetter, Moment
+from trustapp.repair import track as rebuilding
+from trustapp.repair.models import ClosingLetter, Moment, TrackChoice
 
 pytestmark = pytest.mark.django_db
 LETTER_MARK = "closing-letter-4z8"
@@ -144,3 +145,19 @@ def test_account_deletion_drops_a_letter_never_shared(ended, alice, bob):
     delete_private(alice)
     delete_private(bob)
     assert list(ClosingLetter.objects.values_list("text", flat=True)) == ["shared"]
+
+
+def test_a_former_partner_reads_the_track_and_cannot_write_on_it(
+    partnership, alice, bob, bob_client
+):
+    rebuilding.choose(partnership=partnership, user=alice, role="hurt")
+    track = rebuilding.choose(partnership=partnership, user=bob, role="broke")
+    rebuilding.acknowledge(track=track, user=bob, what="What I did", impact="Hurt", share=True)
+    partnership_leave(partnership=partnership, user=alice)
+    page = bob_client.get(url("track", partnership))
+    assert page.status_code == 200 and "What I did" in page.content.decode()
+    bob_client.post(url("track_stop", partnership))
+    bob_client.post(url("track_choose", partnership), {"role": "broke"})
+    track.refresh_from_db()
+    assert track.stopped_by is None  # stopped by the end of the space, not by Bob
+    assert not TrackChoice.objects.exists()
