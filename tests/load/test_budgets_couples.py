@@ -64,7 +64,8 @@ PAGES = [
     # One query a card (today's question and whether I answered it is one).
     Budget("partnership home", 17, lambda w: Call(url("home", w.partnership))),
     Budget("home of a space waiting for a partner", 8, lambda w: Call(url("home", w.alone))),
-    Budget("spaces", 5, lambda w: Call(reverse("home") + "?all")),
+    # One for support after each space someone else ended (repair).
+    Budget("spaces", 6, lambda w: Call(reverse("home") + "?all")),
     Budget("invite, once paired", 3, lambda w: Call(url("invite", w.partnership), status=302)),
     Budget("invite", 6, lambda w: Call(url("invite", w.alone))),
     Budget("leave", 6, lambda w: Call(url("leave", w.partnership))),
@@ -89,7 +90,8 @@ ACTIONS = [
     ),
     Budget(
         "leave (form)",
-        21,
+        # Two of them stop a rebuilding track and forget lone yeses (repair).
+        23,
         lambda w: Call(url("leave", fresh_space(w)), "post", {"confirm": "on"}, status=302),
     ),
     Budget(

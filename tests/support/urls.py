@@ -66,6 +66,7 @@ def build_world(partnership, alice, bob):
     from trustapp.questions import services as questions
     from trustapp.questions.library import load_questions
     from trustapp.repair import services as repair
+    from trustapp.repair import track as rebuilding
     from trustapp.wins import services as wins
 
     # A browser test (transactional) run earlier on this worker empties the data libraries.
@@ -88,6 +89,10 @@ def build_world(partnership, alice, bob):
     pause = repair.pause_start(
         partnership=partnership, user=bob, minutes=30, about="", path=partnership.get_absolute_url()
     )
+    rebuilding.choose(partnership=partnership, user=alice, role="hurt")
+    track = rebuilding.choose(partnership=partnership, user=bob, role="broke")
+    rebuilding.set_pace(track=track, user=alice, stage=track.Stage.HELP)
+    track_question = rebuilding.ask(track=track, user=alice, text="What happened?")
     win = wins.win_share(partnership=partnership, author=bob, text="I got the job!")
     device = services.device_subscribe(
         user=alice,
@@ -116,6 +121,7 @@ def build_world(partnership, alice, bob):
         "item_pk": item.pk,
         "action_pk": step.pk,
         "pause_pk": pause.pk,
+        "question_pk": track_question.pk,
         "device_id": device.pk,
         "token": token,
         "slug": prompt.slug,

@@ -73,3 +73,83 @@ class PauseForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["minutes"].choices = [(m, pause_label(m)) for m in PAUSE_CHOICES]
+
+
+# -- Rebuilding after a betrayal ---------------------------------------------------------
+
+
+def _text(label, required=True, rows=5, help_text=""):
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=required,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={
+            "required": _("Write a few words here first."),
+            "max_length": _("Please keep this under %(limit_value)d characters."),
+        },
+    )
+
+
+class ChoiceForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("Which is closest to how it is for you?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose the words that fit you best."),
+            "invalid_choice": _("Please choose the words that fit you best."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        from trustapp.repair.models import Role
+
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = Role.choices
+
+
+class AcknowledgeForm(forms.Form):
+    what = _text(_("What I did"), required=False, help_text=_("Plainly, without reasons."))
+    impact = _text(
+        _("What it did to you"), required=False, help_text=_("As far as you understand it now.")
+    )
+
+
+class QuestionForm(forms.Form):
+    text = _text(_("Your question"), rows=3)
+
+
+class AnswerForm(forms.Form):
+    text = _text(_("Your answer"), required=False, rows=4)
+
+
+class CommitmentForm(forms.Form):
+    title = forms.CharField(
+        label=_("The commitment, in a few words"),
+        max_length=TITLE_MAX_LENGTH,
+        error_messages={
+            "required": _("Give the commitment a few words."),
+            "max_length": _("Please keep this under %(limit_value)d characters."),
+        },
+    )
+    text = _text(_("What I will do, concretely"), rows=3)
+    revisit_on = forms.DateField(
+        label=_("When we look at it again"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": _("Choose a day to look at it again together."),
+            "invalid": _("Please give a date, like 2030-05-31."),
+        },
+    )
+
+
+class CheckinItemForm(forms.Form):
+    text = forms.CharField(
+        label=_("For our next check-in"),
+        max_length=250,
+        error_messages={
+            "required": _("Write a few words for your next check-in."),
+            "max_length": _("Please keep this under %(limit_value)d characters."),
+        },
+    )

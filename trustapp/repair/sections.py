@@ -3,7 +3,7 @@ conversations, check-ins and hard moments, and a card on a space's home."""
 
 from django.utils import timezone
 
-from trustapp.repair import services
+from trustapp.repair import ending, services
 from trustapp.repair.forms import PauseForm
 
 
@@ -29,6 +29,14 @@ def pause_section(*, partnership, user, here, about=""):
 
 
 def home_card(partnership, user):
+    if not partnership.is_active:
+        # The one thing still written in an ended space: closing letters.
+        _mine, theirs = ending.letters_for(partnership, user)
+        return {
+            "ended": True,
+            "was_left": ending.was_left(partnership, user),
+            "letter_waiting": theirs is not None,
+        }
     if not partnership.is_paired:
         return {"paired": False}
     return {
@@ -37,3 +45,16 @@ def home_card(partnership, user):
             partnership=partnership, user=user, here=partnership.get_absolute_url()
         ),
     }
+
+
+def spaces_section(*, user):
+    """On the list of spaces: support after each space someone else ended. One query."""
+    from trustapp.couples.models import Partnership
+
+    left = (
+        Partnership.objects.for_user(user)
+        .filter(ended_at__isnull=False, ended_by__isnull=False)
+        .exclude(ended_by=user)
+        .order_by("-ended_at")
+    )
+    return {"left": list(left)}
