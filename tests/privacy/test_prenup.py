@@ -108,9 +108,10 @@ def test_the_partner_s_suggestion_opens_the_choice_on_the_home(
     assert '<details class="home-more" open>' in page
     assert "Bob suggests: <strong>Each of us keeps a copy of everything we shared" in page
     # Bob waits for Alice: nothing opens for him.
-    assert '<details class="home-more" open>' not in bob_client.get(
-        partnership.get_absolute_url()
-    ).content.decode()
+    assert (
+        '<details class="home-more" open>'
+        not in bob_client.get(partnership.get_absolute_url()).content.decode()
+    )
 
 
 def test_once_chosen_the_home_page_shows_one_quiet_line(alice_client, partnership, alice, bob):
@@ -239,9 +240,7 @@ def test_the_choice_made_while_joining_is_suggested_to_the_inviter(
 
 
 @pytest.mark.parametrize("data", [{}, {"data_choice": ""}, {"data_choice": "everything"}])
-def test_skipping_the_choice_keeps_the_most_private_option(
-    bob_client, invitation_token, bob, data
-):
+def test_skipping_the_choice_keeps_the_most_private_option(bob_client, invitation_token, bob, data):
     response = accept(bob_client, invitation_token, **data)
     assert response.status_code == 302
     assert bob.memberships.exists()

@@ -19,9 +19,7 @@ def home_card(partnership, user):
     """The space's choice (a default if unset), and the form while the partner's suggestion
     waits for `user` (the choice itself is first offered when accepting the invitation)."""
     prenup = prenup_of(partnership)
-    open_choice = (
-        partnership.is_active and prenup.has_proposal and prenup.proposed_by_id != user.pk
-    )
+    open_choice = partnership.is_active and prenup.has_proposal and prenup.proposed_by_id != user.pk
     return {"prenup": prenup, "form": ChoiceForm.for_prenup(prenup) if open_choice else None}
 
 
