@@ -98,6 +98,7 @@ TEMPLATES = [
                 "trustapp.couples.context_processors.partnerships",
                 "trustapp.accounts.context_processors.time_zones",
                 "trustapp.lib.context_processors.quick_exit",
+                "trustapp.lib.context_processors.stylesheets",
             ],
             "builtins": ["django.templatetags.i18n", "trustapp.couples.templatetags.couples"],
         },

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from trustapp.celery import app as celery_app
 from trustapp.couples.models import Partnership
+from trustapp.lib.context_processors import STYLESHEETS
 
 
 @never_cache
@@ -46,14 +47,7 @@ def healthz(request):
 # The app shell: our own static files, the same for everyone. The service worker keeps
 # these and the offline page, and nothing else: never a page, never anyone's words.
 SHELL = [
-    "css/app.css",
-    "css/agreements.css",
-    "css/appreciations.css",
-    "css/conversations.css",
-    "css/checkins.css",
-    "css/accounts.css",
-    "css/privacy.css",
-    "css/repair.css",
+    *STYLESHEETS,
     "js/app.js",
     "js/quick-exit.js",
     "js/offline.js",
