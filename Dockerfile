@@ -1,5 +1,16 @@
 # Trustapp's production image. gunicorn serves the web app by default; docker-compose.yml
 # runs the same image as the Celery worker and beat with other commands.
+
+# The message catalogs, compiled in a stage of their own so GNU gettext stays out of the
+# image: msgfmt with the checks Django's compilemessages runs (a broken .po stops the build).
+FROM python:3.13-slim AS messages
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
+COPY locale /locale
+RUN for po in /locale/*/LC_MESSAGES/django.po; do \
+      msgfmt --check-format -o "${po%.po}.mo" "$po" || exit 1; \
+    done
+
 FROM python:3.13-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -23,6 +34,7 @@ COPY pyproject.toml uv.lock .python-version ./
 RUN uv sync --frozen --no-dev --no-install-project --no-cache
 
 COPY . .
+COPY --from=messages /locale /app/locale
 # Static files are collected once, here. Settings refuse to load without a key when DEBUG
 # is off; this one signs nothing, the real key comes from the environment at run time.
 RUN SECRET_KEY=collectstatic-only DEBUG=0 python manage.py collectstatic --no-input --verbosity 0

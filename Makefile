@@ -13,12 +13,21 @@ XDIST := -n $(TEST_WORKERS) --dist worksteal
 
 .PHONY: run test test-production test-embedded install browser lint bench-reminders bench
 
-install: .venv/.synced
+# The message catalogs are compiled here (locale/*/LC_MESSAGES/django.mo are not committed):
+# each .mo is remade whenever its .po is newer, by Django's compilemessages (GNU gettext's
+# msgfmt, installed if it is missing).
+CATALOGS := $(wildcard locale/*/LC_MESSAGES/django.po)
+
+install: .venv/.synced $(CATALOGS:.po=.mo)
 
 .venv/.synced: pyproject.toml uv.lock .python-version
 	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen
 	@touch $@
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po .venv/.synced
+	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
+	DEBUG=1 $(PY) manage.py compilemessages --locale $* --ignore .venv --ignore var --ignore node_modules
 
 run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input

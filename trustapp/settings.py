@@ -10,7 +10,6 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 from trustapp.lib.env import env, env_bool, env_int, env_list
 
@@ -79,6 +78,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "trustapp.accounts.middleware.UserTimezoneMiddleware",
+    # After authentication: a signed-in person's pages speak their profile's language.
+    "trustapp.accounts.middleware.UserLanguageMiddleware",
     "trustapp.accounts.middleware.PrivatePagesMiddleware",
 ]
 
@@ -93,6 +94,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "trustapp.couples.context_processors.partnerships",
@@ -249,8 +251,21 @@ MFA_TOTP_ISSUER = "Trustapp"
 USERSESSIONS_TRACK_ACTIVITY = False
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# Each language is named in its own words, whatever the page's language: the switcher and
+# the profile show "Deutsch" to someone looking for German. Adding one: README, Languages.
+LANGUAGES = [
+    ("en", "English"),
+    ("de", "Deutsch"),
+    ("es", "Español"),
+    ("fr", "Français"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own date formats per language (trustapp/formats/<code>/formats.py), over Django's.
+FORMAT_MODULE_PATH = ["trustapp.formats"]
+# The switcher's choice, for signed-out pages (a year; signed-in people have their profile).
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -322,6 +337,7 @@ if HTTPS:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 

@@ -13,6 +13,8 @@ urlpatterns = [
     path("offline/", views.offline, name="offline"),
     path("go/<slug:section>/", views.shortcut, name="shortcut"),
     path("safety/", views.safety, name="safety"),
+    # Django's set_language: the language switcher of the signed-out pages posts here.
+    path("i18n/", include("django.conf.urls.i18n")),
     # Our wrapper first: it explains an expired code, then hands over to allauth.
     path("accounts/confirm-email/", accounts_views.email_verification_sent),
     path("accounts/logout/", accounts_views.logout, name="account_logout"),

@@ -3,6 +3,7 @@ transactional (browser) test empties the tables the data migration filled."""
 
 import pytest
 
+from tests.support.notices import catch_notices
 from trustapp.agreements import library, services
 from trustapp.agreements.models import Agreement, Category
 
@@ -66,6 +67,4 @@ def leave(partnership, user=None):
 @pytest.fixture
 def notified(monkeypatch):
     """Every notify_partner call the agreements app makes, as a list of keyword dicts."""
-    calls = []
-    monkeypatch.setattr(services, "notify_partner", lambda **kwargs: calls.append(kwargs))
-    return calls
+    return catch_notices(monkeypatch, services)

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from tests.support.notices import catch_notices
 from trustapp.appreciations.models import Appreciation, AppreciationQuality, Quality
 
 
@@ -79,8 +80,4 @@ def private_note(partnership, alice, bob):
 @pytest.fixture
 def notices(monkeypatch):
     """Every call to notify_partner made by the appreciation services, as kwargs."""
-    calls = []
-    monkeypatch.setattr(
-        "trustapp.appreciations.services.notify_partner", lambda **kwargs: calls.append(kwargs)
-    )
-    return calls
+    return catch_notices(monkeypatch, "trustapp.appreciations.services.notify_partner")

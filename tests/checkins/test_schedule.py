@@ -1,6 +1,7 @@
 import pytest
 
 from tests.checkins.support import url
+from tests.support.notices import catch_notices
 from trustapp.checkins import services
 from trustapp.checkins.models import CheckInCadence, CheckInSchedule
 from trustapp.couples.services import partnership_leave
@@ -15,8 +16,7 @@ def test_the_rhythm_is_weekly_until_someone_changes_it(alice_client, partnership
 def test_either_partner_changes_the_rhythm_and_the_other_is_told(
     bob_client, partnership, bob, alice, monkeypatch
 ):
-    notices = []
-    monkeypatch.setattr(services, "notify_partner", lambda **notice: notices.append(notice))
+    notices = catch_notices(monkeypatch, services)
     response = bob_client.post(url("schedule", partnership), {"cadence": "fortnightly"})
     assert response["Location"] == url("current", partnership)
     schedule = CheckInSchedule.objects.get()

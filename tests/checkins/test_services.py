@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from tests.checkins.support import action_point, answer, open_checkin
 from tests.conftest import make_partnership
+from tests.support.notices import catch_notices
 from trustapp.checkins import services
 from trustapp.checkins.models import CheckIn, CheckInCadence, CheckInSchedule, add_months
 from trustapp.couples.services import partnership_leave
@@ -130,9 +131,7 @@ def test_a_finished_check_in_takes_no_answers(partnership, alice):
 
 @pytest.fixture
 def notices(monkeypatch):
-    sent = []
-    monkeypatch.setattr(services, "notify_partner", lambda **notice: sent.append(notice))
-    return sent
+    return catch_notices(monkeypatch, services)
 
 
 def test_the_partner_hears_about_a_first_answer_but_not_about_its_content(

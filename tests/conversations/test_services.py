@@ -6,6 +6,7 @@ import pytest
 
 from tests.conftest import make_partnership, make_user
 from tests.conversations.conftest import ALICE_WORDS, BOB_WORDS, unlock_tender
+from tests.support.notices import catch_notices
 from trustapp.conversations import services
 from trustapp.conversations.models import Conversation, Prompt
 
@@ -152,9 +153,7 @@ def test_a_tender_prompt_cannot_be_started_while_the_deck_is_closed(
 @pytest.fixture
 def notices(monkeypatch):
     """What `notify_partner` was asked to tell (how it is delivered is not ours to test)."""
-    calls = []
-    monkeypatch.setattr(services, "notify_partner", lambda **kwargs: calls.append(kwargs))
-    return calls
+    return catch_notices(monkeypatch, services)
 
 
 def test_the_first_answer_stays_private_and_notifies_the_partner(conversation, alice, bob, notices):

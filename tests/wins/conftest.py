@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.support.notices import catch_notices
 from trustapp.wins.models import Win
 
 
@@ -22,6 +23,4 @@ def alice_news(partnership, alice):
 @pytest.fixture
 def notices(monkeypatch):
     """Every call to notify_partner made by the good news services, as kwargs."""
-    calls = []
-    monkeypatch.setattr("trustapp.wins.services.notify_partner", lambda **kw: calls.append(kw))
-    return calls
+    return catch_notices(monkeypatch, "trustapp.wins.services.notify_partner")

@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from trustapp.accounts.models import (
@@ -26,23 +28,39 @@ class TimeZoneField(forms.CharField):
         )
 
 
+class LanguageSelect(forms.Select):
+    """A select whose options carry `lang`: each language is named in its own words."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 class ProfileForm(forms.ModelForm):
     time_zone = TimeZoneField()
 
     class Meta:
         model = User
-        fields = ["display_name", "time_zone", "theme"]
-        labels = {"display_name": _("Your name"), "theme": _("Colours")}
+        fields = ["display_name", "time_zone", "language", "theme"]
+        labels = {"display_name": _("Your name"), "language": _("Language"), "theme": _("Colours")}
         help_texts = {
+            "language": _("Your pages and every email to you come in this language."),
             "theme": _("Light, dark, or whatever your phone or computer is set to."),
         }
 
     def __init__(self, data=None, *args, instance, **kwargs):
-        if data is not None and "theme" not in data:
-            # Sent from a page opened before the choice existed: the colours stay as they are.
+        kept = [name for name in ("theme", "language") if data is not None and name not in data]
+        if kept:
+            # Sent from a page opened before the choice existed: it stays as it is.
             data = data.copy()
-            data["theme"] = instance.theme
+            for name in kept:
+                data[name] = getattr(instance, name)
         super().__init__(data, *args, instance=instance, **kwargs)
+        # Each language's name is in that language, so a reader lost in the wrong one finds
+        # their own: say so to screen readers too.
+        self.fields["language"].widget = LanguageSelect(choices=self.fields["language"].choices)
 
     def clean_display_name(self):
         return self.cleaned_data["display_name"].strip()
@@ -87,4 +105,16 @@ class SignupForm(forms.Form):
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"].strip()
         user.time_zone = self.cleaned_data["time_zone"]
-        user.save(update_fields=["display_name", "time_zone"])
+        user.language = signup_language(request)
+        user.save(update_fields=["display_name", "time_zone", "language"])
+
+
+def signup_language(request):
+    """The language someone signed up in becomes their profile's: the one they picked on a
+    signed-out page (the switcher's cookie), or the one their browser asked for when it is
+    not the default. Otherwise blank: follow the browser."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    language = translation.get_language()
+    if chosen or language != settings.LANGUAGE_CODE:
+        return language if language in dict(settings.LANGUAGES) else ""
+    return ""

@@ -1,6 +1,6 @@
 import zoneinfo
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 
 
@@ -19,6 +19,26 @@ class UserTimezoneMiddleware:
                 timezone.deactivate()
         else:
             timezone.deactivate()
+        return self.get_response(request)
+
+
+class UserLanguageMiddleware:
+    """A signed-in person's pages speak the language of their profile.
+
+    Sits after LocaleMiddleware (which already chose from the switcher's cookie or the
+    browser's Accept-Language) and AuthenticationMiddleware; a blank profile language keeps
+    that choice. LocaleMiddleware's response half then names the language in
+    Content-Language, and says the page varies by Accept-Language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.language:
+            language = translation.get_supported_language_variant(user.language)
+            translation.activate(language)
+            request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)
 
 

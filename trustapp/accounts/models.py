@@ -2,6 +2,7 @@ import unicodedata
 import zoneinfo
 from functools import cache
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -58,6 +59,11 @@ class Theme(models.TextChoices):
     DARK = "dark", _("Dark")
 
 
+def language_choices():
+    """settings.LANGUAGES, each named in its own words (a callable: the list is settings)."""
+    return [("", _("Follow my browser")), *settings.LANGUAGES]
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(
@@ -80,6 +86,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     # Rendered on <html data-theme>, so the first paint already has the right colours.
     theme = models.CharField(_("theme"), max_length=6, choices=Theme.choices, default=Theme.SYSTEM)
+    # The language of their pages and of every email to them; blank follows the browser
+    # (Accept-Language) on pages, and emails then go out in the site's default language.
+    language = models.CharField(
+        _("language"), max_length=12, blank=True, default="", choices=language_choices
+    )
     # Set when the person deleted their account; the row stays only as long as a shared
     # archive their partner keeps still needs an author to point at (see accounts/deletion.py).
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)

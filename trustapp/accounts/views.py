@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -21,14 +22,18 @@ from trustapp.lib.htmx import render_page, wants_partial
 @require_http_methods(["GET", "POST"])
 def profile(request):
     data = request.POST if request.method == "POST" else None
-    theme_before = request.user.theme
+    before = (request.user.theme, request.user.language)
     form = ProfileForm(data, instance=request.user)
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         user = form.save()
+        if user.language != before[1]:
+            # Say "saved" in the language just chosen (blank: the browser's).
+            translation.activate(user.language or translation.get_language_from_request(request))
         saved = _("Saved. Times now show in %(zone)s.") % {"zone": user.time_zone}
-        if user.theme != theme_before and wants_partial(request):
-            # The colours live on <html>, outside the swapped form: load the page anew.
+        if (user.theme, user.language) != before and wants_partial(request):
+            # The colours and the language live on <html> and in every word around the
+            # swapped form: load the page anew.
             messages.success(request, saved)
             response = HttpResponse(status=204)
             response["HX-Redirect"] = reverse("accounts:profile")

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F, Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from trustapp.agreements.models import (
     Acknowledgment,
@@ -64,7 +65,7 @@ def notifications_off():
         _quiet.on = False
 
 
-def _notify(*, partnership, actor, kind, subject, message, path):
+def _notify(*, partnership, actor, kind, subject, message, path, values=None):
     if getattr(_quiet, "on", False):
         return
     notify_partner(
@@ -75,6 +76,7 @@ def _notify(*, partnership, actor, kind, subject, message, path):
         subject=subject,
         message=message,
         path=path,
+        values=values,
     )
 
 
@@ -205,9 +207,11 @@ def agreement_propose(*, partnership, author, title, text, category, why="", rev
         partnership=partnership,
         actor=author,
         kind="agreement_proposed",
-        subject=_("%(name)s proposed an agreement") % {"name": author.name},
-        message=_("%(name)s proposed “%(title)s”. It waits for you to read it when you like.")
-        % {"name": author.name, "title": title},
+        subject=gettext_lazy("%(name)s proposed an agreement"),
+        message=gettext_lazy(
+            "%(name)s proposed “%(title)s”. It waits for you to read it when you like."
+        ),
+        values={"name": author.name, "title": title},
         path=agreement.get_absolute_url(),
     )
     return agreement
@@ -228,9 +232,11 @@ def agreement_suggest_change(*, agreement, author, title, text, why, expected_ve
         partnership=agreement.partnership,
         actor=author,
         kind="agreement_change_suggested",
-        subject=_("%(name)s suggested a change") % {"name": author.name},
-        message=_("%(name)s suggested new words for “%(title)s”. Nothing changes until you agree.")
-        % {"name": author.name, "title": agreement.title},
+        subject=gettext_lazy("%(name)s suggested a change"),
+        message=gettext_lazy(
+            "%(name)s suggested new words for “%(title)s”. Nothing changes until you agree."
+        ),
+        values={"name": author.name, "title": agreement.title},
         path=agreement.get_absolute_url(),
     )
     return revision
@@ -287,8 +293,9 @@ def agreement_consent(*, agreement, user, revision_id):
             partnership=agreement.partnership,
             actor=user,
             kind="agreement_in_force",
-            subject=_("%(name)s said yes to an agreement") % {"name": user.name},
-            message=news % {"name": user.name, "title": agreement.title},
+            subject=gettext_lazy("%(name)s said yes to an agreement"),
+            message=news,
+            values={"name": user.name, "title": agreement.title},
             path=agreement.get_absolute_url(),
         )
     return agreement
@@ -299,11 +306,15 @@ def _in_force_news(agreement, *, was_agreed, was_in_force):
     if agreement.status != Status.IN_FORCE:
         return None
     if was_agreed is None:
-        return _("%(name)s said yes to “%(title)s”. It is in force now, for both of you.")
+        return gettext_lazy(
+            "%(name)s said yes to “%(title)s”. It is in force now, for both of you."
+        )
     if agreement.agreed_revision_id != was_agreed:
-        return _("%(name)s said yes to the new words for “%(title)s”. They are in force now.")
+        return gettext_lazy(
+            "%(name)s said yes to the new words for “%(title)s”. They are in force now."
+        )
     if not was_in_force:
-        return _("%(name)s said yes again to “%(title)s”. It is in force again.")
+        return gettext_lazy("%(name)s said yes again to “%(title)s”. It is in force again.")
     return None
 
 
@@ -329,12 +340,12 @@ def agreement_withdraw(*, agreement, user, note=""):
         partnership=agreement.partnership,
         actor=user,
         kind="agreement_consent_withdrawn",
-        subject=_("%(name)s would like to talk about an agreement") % {"name": user.name},
-        message=_(
+        subject=gettext_lazy("%(name)s would like to talk about an agreement"),
+        message=gettext_lazy(
             "%(name)s withdrew their consent to “%(title)s”. It now needs a conversation "
             "between you; nothing else has changed."
-        )
-        % {"name": user.name, "title": agreement.title},
+        ),
+        values={"name": user.name, "title": agreement.title},
         path=agreement.get_absolute_url(),
     )
     return agreement
@@ -359,12 +370,12 @@ def agreement_set_aside(*, agreement, user):
             partnership=agreement.partnership,
             actor=user,
             kind="agreement_declined",
-            subject=_("%(name)s answered your suggestion") % {"name": user.name},
-            message=_(
+            subject=gettext_lazy("%(name)s answered your suggestion"),
+            message=gettext_lazy(
                 "%(name)s would rather not take your suggestion for “%(title)s” as it is. "
                 "Maybe talk about it together."
-            )
-            % {"name": user.name, "title": pending.title},
+            ),
+            values={"name": user.name, "title": pending.title},
             path=agreement.get_absolute_url(),
         )
     return agreement
@@ -398,11 +409,11 @@ def agreement_retire(*, agreement, user):
             partnership=agreement.partnership,
             actor=user,
             kind="agreement_retire_requested",
-            subject=_("%(name)s asked to retire an agreement") % {"name": user.name},
-            message=_(
+            subject=gettext_lazy("%(name)s asked to retire an agreement"),
+            message=gettext_lazy(
                 "%(name)s would like to retire “%(title)s”. It stays in force unless you agree."
-            )
-            % {"name": user.name, "title": agreement.title},
+            ),
+            values={"name": user.name, "title": agreement.title},
             path=agreement.get_absolute_url(),
         )
     return agreement
@@ -461,12 +472,12 @@ def revisit_answer(*, agreement, user, answer):
         if settled:
             _revisit_settle(agreement, answers, actor=user, now=now)
     if settled:
-        message = _(
+        message = gettext_lazy(
             "You both answered about “%(title)s” at its revisit date. Your answers are "
             "side by side now."
         )
     else:
-        message = _(
+        message = gettext_lazy(
             "%(name)s answered about “%(title)s” at its revisit date. Their answer shows "
             "once you have given yours."
         )
@@ -474,8 +485,9 @@ def revisit_answer(*, agreement, user, answer):
         partnership=agreement.partnership,
         actor=user,
         kind="agreement_revisit",
-        subject=_("A fresh answer about an agreement"),
-        message=message % {"name": user.name, "title": agreement.title},
+        subject=gettext_lazy("A fresh answer about an agreement"),
+        message=message,
+        values={"name": user.name, "title": agreement.title},
         path=agreement.get_absolute_url(),
     )
     return agreement
@@ -639,9 +651,9 @@ def boundary_state(*, partnership, owner, text):
         partnership=partnership,
         actor=owner,
         kind="boundary_stated",
-        subject=_("%(name)s shared a personal boundary") % {"name": owner.name},
-        message=_("%(name)s shared a personal boundary with you: “%(text)s”")
-        % {"name": owner.name, "text": text},
+        subject=gettext_lazy("%(name)s shared a personal boundary"),
+        message=gettext_lazy("%(name)s shared a personal boundary with you: “%(text)s”"),
+        values={"name": owner.name, "text": text},
         path=_boundary_url(boundary),
     )
     return boundary
@@ -680,9 +692,9 @@ def boundary_edit(*, boundary, owner, text, expected_version):
         partnership=boundary.partnership,
         actor=owner,
         kind="boundary_stated",
-        subject=_("%(name)s updated a personal boundary") % {"name": owner.name},
-        message=_("%(name)s put a personal boundary into new words: “%(text)s”")
-        % {"name": owner.name, "text": text},
+        subject=gettext_lazy("%(name)s updated a personal boundary"),
+        message=gettext_lazy("%(name)s put a personal boundary into new words: “%(text)s”"),
+        values={"name": owner.name, "text": text},
         path=_boundary_url(boundary),
     )
     return boundary

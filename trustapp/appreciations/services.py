@@ -8,6 +8,7 @@ from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from trustapp.appreciations.models import (
     KEPT_WORDS_MAX_LENGTH,
@@ -44,9 +45,9 @@ def _notify_shared(appreciation):
         recipient=appreciation.recipient,
         actor=author,
         kind="appreciation",
-        subject=_("%(name)s appreciated something you did") % {"name": author.name},
-        message=_("%(name)s wrote down something you did that they are glad about.")
-        % {"name": author.name},
+        subject=gettext_lazy("%(name)s appreciated something you did"),
+        message=gettext_lazy("%(name)s wrote down something you did that they are glad about."),
+        values={"name": author.name},
         path=appreciation.get_absolute_url(),
     )
 
@@ -181,9 +182,9 @@ def appreciation_reply(*, appreciation, user, text):
             recipient=appreciation.author,
             actor=user,
             kind="appreciation_reply",
-            subject=_("%(name)s replied to your appreciation") % {"name": user.name},
-            message=_("%(name)s wrote a short reply to something you appreciated.")
-            % {"name": user.name},
+            subject=gettext_lazy("%(name)s replied to your appreciation"),
+            message=gettext_lazy("%(name)s wrote a short reply to something you appreciated."),
+            values={"name": user.name},
             path=appreciation.get_absolute_url(),
         )
     return appreciation

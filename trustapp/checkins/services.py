@@ -25,6 +25,7 @@ from trustapp.checkins.models import (
 )
 from trustapp.conversations.services import prompt_of_the_week as week_prompt
 from trustapp.couples.models import Partnership
+from trustapp.lib.i18n import later
 from trustapp.notifications.notify import notify_partner
 
 
@@ -50,9 +51,12 @@ def schedule_set(*, partnership, user, cadence):
         recipient=partnership.partner_of(user),
         actor=user,
         kind="checkin_schedule",
-        subject=_("Your check-in rhythm changed"),
-        message=_("%(name)s set your check-ins to: %(cadence)s.")
-        % {"name": user.name, "cadence": schedule.get_cadence_display().lower()},
+        subject=gettext_lazy("Your check-in rhythm changed"),
+        message=gettext_lazy("%(name)s set your check-ins to: %(cadence)s."),
+        values={
+            "name": user.name,
+            "cadence": later(lambda: schedule.get_cadence_display().lower()),
+        },
         path=reverse("checkins:current", args=[partnership.public_id]),
     )
     return schedule
@@ -164,14 +168,14 @@ def answer_save(*, checkin, user, data):
     if first_time:
         partner = partnership.partner_of(user)
         if partner_answered:
-            subject = _("You can see each other's check-in answers now")
-            message = _("%(name)s answered the check-in too.") % {"name": user.name}
+            subject = gettext_lazy("You can see each other's check-in answers now")
+            message = gettext_lazy("%(name)s answered the check-in too.")
         else:
-            subject = _("%(name)s answered your check-in") % {"name": user.name}
-            message = _(
+            subject = gettext_lazy("%(name)s answered your check-in")
+            message = gettext_lazy(
                 "%(name)s answered this check-in. Their answer stays private until you "
                 "have answered too."
-            ) % {"name": user.name}
+            )
         notify_partner(
             partnership=partnership,
             recipient=partner,
@@ -179,6 +183,7 @@ def answer_save(*, checkin, user, data):
             kind="checkin_answer",
             subject=subject,
             message=message,
+            values={"name": user.name},
             path=checkin.get_absolute_url(),
         )
     return mine

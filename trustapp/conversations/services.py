@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from trustapp.conversations.models import Answer, Conversation, Prompt, PromptChoice, TenderOptIn
 from trustapp.notifications.notify import notify_partner
@@ -294,14 +295,14 @@ def answer_submit(*, conversation, user, text="", just_talk=False):
     names = {"name": user.name}
     if others:
         kind = "conversation_revealed"
-        subject = _("%(name)s answered too") % names
-        message = _(
+        subject = gettext_lazy("%(name)s answered too")
+        message = gettext_lazy(
             "%(name)s answered the prompt you answered, so you can now see each other’s answers."
         )
     elif created:
         kind = "conversation_answered"
-        subject = _("%(name)s answered a conversation prompt") % names
-        message = _(
+        subject = gettext_lazy("%(name)s answered a conversation prompt")
+        message = gettext_lazy(
             "%(name)s answered a conversation prompt. Their answer stays private until you "
             "add yours, whenever you are ready."
         )
@@ -313,7 +314,8 @@ def answer_submit(*, conversation, user, text="", just_talk=False):
         actor=user,
         kind=kind,
         subject=subject,
-        message=message % names,
+        message=message,
+        values=names,
         path=conversation.get_absolute_url(),
     )
     return answer

@@ -1,6 +1,8 @@
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from trustapp.lib.i18n import later
 from trustapp.lib.mail import absolute_url, send_templated
 
 
@@ -9,7 +11,11 @@ def send_invitation(invitation, token):
     send_templated(
         to=invitation.email,
         template="couples/email/invitation",
-        subject=_("%(name)s invited you to a shared space on Trustapp") % {"name": inviter.name},
+        # Someone without an account yet reads it in the inviter's language (the page's).
+        language=inviter.language or translation.get_language(),
+        subject=later(
+            lambda: _("%(name)s invited you to a shared space on Trustapp") % {"name": inviter.name}
+        ),
         context={
             "inviter": inviter,
             "invitation": invitation,
@@ -23,7 +29,7 @@ def send_partner_left(*, partnership, leaver, partner):
         to=partner.email,
         user=partner,
         template="couples/email/partner_left",
-        subject=_("%(name)s has left your shared space") % {"name": leaver.name},
+        subject=later(lambda: _("%(name)s has left your shared space") % {"name": leaver.name}),
         context={
             "leaver": leaver,
             "partner": partner,

@@ -10,27 +10,41 @@ import unicodedata
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from trustapp.lib.i18n import recipient_language
 
 
 def absolute_url(path):
     return f"{settings.SITE_URL}{path}"
 
 
-def send_templated(*, to, template, context, subject, headers=None, user=None):
+def send_templated(*, to, template, context, subject, headers=None, user=None, language=None):
     """Render and send one email. Times inside are shown in `user`'s own zone."""
     message = build_templated(
-        to=to, template=template, context=context, subject=subject, headers=headers, user=user
+        to=to,
+        template=template,
+        context=context,
+        subject=subject,
+        headers=headers,
+        user=user,
+        language=language,
     )
     message.send()
     return message
 
 
-def build_templated(*, to, template, context, subject, headers=None, user=None, zone=None):
+def build_templated(
+    *, to, template, context, subject, headers=None, user=None, zone=None, language=None
+):
     """Render one email without sending it. Times are shown in `zone`, else `user`'s zone.
 
-    `user` is the recipient (None for someone without an account, like an invitee).
+    `user` is the recipient (None for someone without an account, like an invitee). Every
+    email is written here in its recipient's language: the one their profile chose, else
+    `language` (for an invitee: the inviter's), else the site's default. A `subject` with
+    names in it comes lazily (gettext_lazy and trustapp.lib.i18n.later), so it is worked out
+    here, in that language.
     """
     context = {"site_url": settings.SITE_URL, "site_name": settings.SITE_NAME, **context}
     if user is None:
@@ -42,11 +56,12 @@ def build_templated(*, to, template, context, subject, headers=None, user=None, 
         context["discreet_link"] = (
             context.get("discreet_link") or context.get("link") or (f"{settings.SITE_URL}/")
         )
-    with translation.override(settings.LANGUAGE_CODE), timezone.override(zone):
+    with recipient_language(user, language), timezone.override(zone):
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
+        subject = one_line(subject)
     message = EmailMultiAlternatives(
-        subject=one_line(subject),
+        subject=subject,
         body=text,
         to=[to],
         headers=headers or {},

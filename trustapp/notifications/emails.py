@@ -7,9 +7,11 @@ import logging
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from trustapp.lib.i18n import by_language, recipient_language
 from trustapp.lib.mail import absolute_url, build_templated
 from trustapp.notifications import content
 from trustapp.notifications.models import (
@@ -75,11 +77,16 @@ def build_all(deliveries, *, now, on_error):
         try:
             if not delivery.user.is_active or delivery.user.deleted_at:
                 messages[delivery.pk] = None
-            elif delivery.kind == ReminderDelivery.Kind.DIGEST:
-                messages[delivery.pk] = _digest(delivery, preference, notices.get(delivery.pk))
-            else:
-                spaces = partnerships.get(delivery.user_id)
-                messages[delivery.pk] = _reminder(delivery, preference, spaces, extras, now)
+                continue
+            # Subject, words and dates in the reader's language (build_templated renders
+            # in it too; the subject and the context are written here, before it).
+            with recipient_language(delivery.user):
+                if delivery.kind == ReminderDelivery.Kind.DIGEST:
+                    message = _digest(delivery, preference, notices.get(delivery.pk))
+                else:
+                    spaces = partnerships.get(delivery.user_id)
+                    message = _reminder(delivery, preference, spaces, extras, now)
+            messages[delivery.pk] = message
         except Exception as error:
             logger.exception("Could not write the email for delivery %s", delivery.pk)
             on_error(delivery.pk, error)
@@ -95,8 +102,9 @@ def _written_elsewhere(kind, deliveries, preferences, now, on_error):
         return dict.fromkeys((d.pk for d in group), None)
     active = [d for d in group if d.user.is_active and not d.user.deleted_at]
     written = dict.fromkeys((d.pk for d in group), None)
-    if active:
-        written.update(write(active, preferences=preferences, now=now, on_error=on_error))
+    for language, batch in by_language(active, lambda delivery: delivery.user):
+        with translation.override(language):
+            written.update(write(batch, preferences=preferences, now=now, on_error=on_error))
     return written
 
 

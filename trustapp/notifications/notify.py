@@ -5,12 +5,23 @@ recipient's own choice (see trustapp.notifications.services): by default one dai
 6 pm their time, never one email per event unless they asked for that.
 """
 
+from trustapp.lib.i18n import recipient_language
 
-def notify_partner(*, partnership, recipient, actor, kind, subject, message, path):
-    """`message` is one short plain sentence; `path` a URL path inside the partnership."""
+
+def notify_partner(*, partnership, recipient, actor, kind, subject, message, path, values=None):
+    """`message` is one short plain sentence; `path` a URL path inside the partnership.
+
+    `subject` and `message` are lazy translatable texts (gettext_lazy) whose %(name)s
+    placeholders `values` fills: they are written here, in the recipient's language, since
+    the one who acted may speak another."""
     if recipient is None or not partnership.is_active:
         return
     from trustapp.notifications.services import partner_notice_record
+
+    with recipient_language(recipient):
+        subject, message = (
+            str(text) if values is None else str(text) % values for text in (subject, message)
+        )
 
     partner_notice_record(
         partnership=partnership,

@@ -9,10 +9,12 @@ import json
 import logging
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from trustapp.lib import vapid
+from trustapp.lib.i18n import by_language, recipient_language
 from trustapp.notifications import content, schedule
 from trustapp.notifications.models import PartnerNotice, ReminderDelivery, ReminderPreference
 
@@ -78,21 +80,23 @@ def build_all(deliveries, *, now, on_error):
     for delivery in deliveries:
         user = delivery.user
         preference = preference_or_default(preferences.get(delivery.user_id), user)
-        try:
-            if not user.is_active or user.deleted_at or not wants(preference, delivery.kind):
-                payload = None
-            elif delivery.kind == ReminderDelivery.Kind.REMINDER:
-                payload = _reminder(preference, user, partnerships.get(user.pk), now)
-            elif delivery.kind == ReminderDelivery.Kind.DIGEST:
-                payload = _digest(preference, notices.get(delivery.pk))
-            else:
-                payload = questions.get(delivery.pk)
-        except Exception as error:
-            logger.exception("Could not write the push for delivery %s", delivery.pk)
-            on_error(delivery.pk, error)
-            continue
-        if payload is not None and user.discreet_emails:
-            payload = discreet_payload()
+        # Each push is written in its reader's language.
+        with recipient_language(user):
+            try:
+                if not user.is_active or user.deleted_at or not wants(preference, delivery.kind):
+                    payload = None
+                elif delivery.kind == ReminderDelivery.Kind.REMINDER:
+                    payload = _reminder(preference, user, partnerships.get(user.pk), now)
+                elif delivery.kind == ReminderDelivery.Kind.DIGEST:
+                    payload = _digest(preference, notices.get(delivery.pk))
+                else:
+                    payload = questions.get(delivery.pk)
+            except Exception as error:
+                logger.exception("Could not write the push for delivery %s", delivery.pk)
+                on_error(delivery.pk, error)
+                continue
+            if payload is not None and user.discreet_emails:
+                payload = discreet_payload()
         payloads[delivery.pk] = payload
     return payloads
 
@@ -104,8 +108,11 @@ def _questions(deliveries, preferences, now, on_error):
     for kind in {d.kind for d in deliveries} - own_kinds:
         write = content.provided(f"{kind}_push")
         group = [d for d in deliveries if d.kind == kind and d.user.is_active]
-        if write is not None and group:
-            payloads.update(write(group, preferences=preferences, now=now, on_error=on_error))
+        if write is None:
+            continue
+        for language, batch in by_language(group, lambda delivery: delivery.user):
+            with translation.override(language):
+                payloads.update(write(batch, preferences=preferences, now=now, on_error=on_error))
     return payloads
 
 

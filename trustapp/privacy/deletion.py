@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from trustapp.couples.models import Membership, Partnership
 from trustapp.couples.services import invitations_forget, partnership_leave
+from trustapp.lib.i18n import later
 from trustapp.lib.mail import absolute_url, send_templated
 from trustapp.notifications.services import reminders_stop_for_user
 from trustapp.privacy import rules as account_privacy
@@ -89,7 +90,7 @@ def _tell_partner(*, partner, partnership, name):
         to=partner.email,
         user=partner,
         template="privacy/email/partner_deleted_account",
-        subject=_("%(name)s has closed their Trustapp account") % {"name": name},
+        subject=later(lambda: _("%(name)s has closed their Trustapp account") % {"name": name}),
         context={
             "partner": partner,
             "name": name,

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from trustapp.couples.models import Membership, Partnership
+from trustapp.lib.i18n import later
 from trustapp.lib.mail import absolute_url, send_templated
 from trustapp.privacy import agreements as agreements_privacy
 from trustapp.privacy import appreciations as appreciations_privacy
@@ -347,7 +348,7 @@ def _send_ready(export):
         to=user.email,
         user=user,
         template="privacy/email/export_ready",
-        subject=_("Your Trustapp download is ready"),
+        subject=later(lambda: _("Your Trustapp download is ready")),
         context={
             "recipient": user,
             "expires_at": export.expires_at,

@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from trustapp.couples.models import Membership, Partnership
 from trustapp.notifications.notify import notify_partner
@@ -28,7 +29,7 @@ def _clear_proposal(prenup):
     prenup.proposed_at = None
 
 
-def _tell(partnership, *, recipient, actor, kind, subject, message):
+def _tell(partnership, *, recipient, actor, kind, subject, message, values=None):
     notify_partner(
         partnership=partnership,
         recipient=recipient,
@@ -36,6 +37,7 @@ def _tell(partnership, *, recipient, actor, kind, subject, message):
         kind=kind,
         subject=subject,
         message=message,
+        values=values,
         path=reverse("privacy:prenup", args=[partnership.public_id]),
     )
 
@@ -66,12 +68,12 @@ def prenup_propose(*, partnership, user, choice):
         recipient=partner,
         actor=user,
         kind="data_choice_proposed",
-        subject=_("%(name)s made a suggestion about your shared data") % {"name": user.name},
-        message=_(
+        subject=gettext_lazy("%(name)s made a suggestion about your shared data"),
+        message=gettext_lazy(
             "%(name)s suggested what should happen to what you share if your space ever "
             "ends. Nothing changes unless you agree too."
-        )
-        % {"name": user.name},
+        ),
+        values={"name": user.name},
     )
     return prenup
 
@@ -101,9 +103,9 @@ def _agree(prenup, user, choice):
         recipient=proposer,
         actor=user,
         kind="data_choice_agreed",
-        subject=_("%(name)s agreed to your suggestion") % {"name": user.name},
-        message=_("%(name)s agreed: if your space ever ends, %(choice)s.")
-        % {"name": user.name, "choice": _choice_sentence(choice)},
+        subject=gettext_lazy("%(name)s agreed to your suggestion"),
+        message=gettext_lazy("%(name)s agreed: if your space ever ends, %(choice)s."),
+        values={"name": user.name, "choice": _choice_sentence(choice)},
     )
     return prenup
 
@@ -123,21 +125,21 @@ def prenup_proposal_clear(*, partnership, user):
             recipient=proposer,
             actor=user,
             kind="data_choice_declined",
-            subject=_("%(name)s would rather keep your current choice") % {"name": user.name},
-            message=_(
+            subject=gettext_lazy("%(name)s would rather keep your current choice"),
+            message=gettext_lazy(
                 "%(name)s would rather keep what you chose about your shared data for now. "
                 "You can talk about it and suggest again at any time."
-            )
-            % {"name": user.name},
+            ),
+            values={"name": user.name},
         )
     return prenup
 
 
 def _choice_sentence(choice):
     return {
-        DataChoice.KEEP_ALL: _("each of you keeps a copy of everything you shared"),
-        DataChoice.OWN_WORDS: _("each of you keeps only your own words"),
-        DataChoice.DELETE: _("what you shared is deleted"),
+        DataChoice.KEEP_ALL: gettext_lazy("each of you keeps a copy of everything you shared"),
+        DataChoice.OWN_WORDS: gettext_lazy("each of you keeps only your own words"),
+        DataChoice.DELETE: gettext_lazy("what you shared is deleted"),
     }[choice]
 
 

@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from trustapp.agreements.models import Category
 from trustapp.agreements.services import AgreementError, agreement_propose
@@ -50,8 +51,9 @@ def _tell(moment, user, *, kind, subject, message):
         recipient=moment.partnership.partner_of(user),
         actor=user,
         kind=kind,
-        subject=subject % names,
-        message=message % names,
+        subject=subject,
+        message=message,
+        values=names,
         path=moment.get_absolute_url(),
     )
 
@@ -73,8 +75,8 @@ def moment_start(*, partnership, user, title):
         moment,
         user,
         kind="repair_started",
-        subject=_("%(name)s would like to look back on a hard moment"),
-        message=_(
+        subject=gettext_lazy("%(name)s would like to look back on a hard moment"),
+        message=gettext_lazy(
             "%(name)s would like the two of you to look back on “%(title)s”, each on your "
             "own first. Whenever you are ready."
         ),
@@ -121,8 +123,8 @@ def step_save(*, moment, user, number, text):
             moment,
             user,
             kind="repair_revealed",
-            subject=_("You can read each other’s words now"),
-            message=_(
+            subject=gettext_lazy("You can read each other’s words now"),
+            message=gettext_lazy(
                 "%(name)s finished writing about “%(title)s” too, so you can now read "
                 "each other’s side."
             ),
@@ -132,8 +134,8 @@ def step_save(*, moment, user, number, text):
             moment,
             user,
             kind="repair_finished",
-            subject=_("%(name)s finished writing"),
-            message=_(
+            subject=gettext_lazy("%(name)s finished writing"),
+            message=gettext_lazy(
                 "%(name)s finished writing about “%(title)s”. It stays private until you "
                 "have finished too, whenever you are ready."
             ),
@@ -154,8 +156,10 @@ def moment_stop(*, moment, user):
             moment,
             user,
             kind="repair_stopped",
-            subject=_("%(name)s stopped a look back"),
-            message=_("%(name)s stopped looking back on “%(title)s” for now. That is all right."),
+            subject=gettext_lazy("%(name)s stopped a look back"),
+            message=gettext_lazy(
+                "%(name)s stopped looking back on “%(title)s” for now. That is all right."
+            ),
         )
     return moment
 
@@ -183,8 +187,10 @@ def hear(*, moment, user):
             moment,
             user,
             kind="repair_heard",
-            subject=_("%(name)s hears you"),
-            message=_("%(name)s read what you wrote about “%(title)s” and says: I hear you."),
+            subject=gettext_lazy("%(name)s hears you"),
+            message=gettext_lazy(
+                "%(name)s read what you wrote about “%(title)s” and says: I hear you."
+            ),
         )
     return mine
 
@@ -206,8 +212,10 @@ def apology_offer(*, moment, user, text):
             moment,
             user,
             kind="repair_apology",
-            subject=_("%(name)s offered an apology"),
-            message=_("%(name)s wrote an apology about “%(title)s”. Read it when you are ready."),
+            subject=gettext_lazy("%(name)s offered an apology"),
+            message=gettext_lazy(
+                "%(name)s wrote an apology about “%(title)s”. Read it when you are ready."
+            ),
         )
     return mine
 
@@ -225,8 +233,8 @@ def apology_accept(*, moment, user):
         moment,
         user,
         kind="repair_accepted",
-        subject=_("%(name)s accepted your apology"),
-        message=_("%(name)s accepted your apology about “%(title)s”."),
+        subject=gettext_lazy("%(name)s accepted your apology"),
+        message=gettext_lazy("%(name)s accepted your apology about “%(title)s”."),
     )
     return theirs
 

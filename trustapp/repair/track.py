@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from trustapp.agreements.services import AgreementError, agreement_propose
 from trustapp.checkins.services import agenda_add
@@ -42,8 +43,9 @@ def _tell(track, user, *, kind, subject, message):
         recipient=partnership.partner_of(user),
         actor=user,
         kind=kind,
-        subject=subject % {"name": user.name},
-        message=message % {"name": user.name},
+        subject=subject,
+        message=message,
+        values={"name": user.name},
         path=track.get_absolute_url(),
     )
 
@@ -97,8 +99,10 @@ def choose(*, partnership, user, role):
         track,
         user,
         kind="repair_track_opened",
-        subject=_("You both said yes to rebuilding"),
-        message=_("%(name)s said yes too, so the rebuilding track is open for the two of you."),
+        subject=gettext_lazy("You both said yes to rebuilding"),
+        message=gettext_lazy(
+            "%(name)s said yes too, so the rebuilding track is open for the two of you."
+        ),
     )
     return track
 
@@ -184,8 +188,10 @@ def stop(*, track, user):
             track,
             user,
             kind="repair_track_stopped",
-            subject=_("%(name)s stopped the rebuilding track"),
-            message=_("%(name)s stopped the rebuilding track for now. That is all right."),
+            subject=gettext_lazy("%(name)s stopped the rebuilding track"),
+            message=gettext_lazy(
+                "%(name)s stopped the rebuilding track for now. That is all right."
+            ),
         )
     return track
 
@@ -218,8 +224,10 @@ def acknowledge(*, track, user, what, impact, share):
             track,
             user,
             kind="repair_track_acknowledged",
-            subject=_("%(name)s wrote what happened"),
-            message=_("%(name)s shared what they did and what it did to you. Read it when ready."),
+            subject=gettext_lazy("%(name)s wrote what happened"),
+            message=gettext_lazy(
+                "%(name)s shared what they did and what it did to you. Read it when ready."
+            ),
         )
     return ack
 
@@ -242,8 +250,10 @@ def ask(*, track, user, text):
         track,
         user,
         kind="repair_track_question",
-        subject=_("%(name)s asked you something"),
-        message=_("%(name)s wrote a question for you. Answer when you can, or say not yet."),
+        subject=gettext_lazy("%(name)s asked you something"),
+        message=gettext_lazy(
+            "%(name)s wrote a question for you. Answer when you can, or say not yet."
+        ),
     )
     return question
 
@@ -273,8 +283,10 @@ def answer(*, track, user, question_id, text, give):
             track,
             user,
             kind="repair_track_answer",
-            subject=_("%(name)s answered your question"),
-            message=_("%(name)s answered one of your questions. Read it when you are ready."),
+            subject=gettext_lazy("%(name)s answered your question"),
+            message=gettext_lazy(
+                "%(name)s answered one of your questions. Read it when you are ready."
+            ),
         )
     return question
 

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from trustapp.appreciations.models import Quality
 from trustapp.appreciations.services import appreciation_create
@@ -25,9 +26,9 @@ def win_share(*, partnership, author, text):
             recipient=partner,
             actor=author,
             kind="win",
-            subject=_("%(name)s has good news") % {"name": author.name},
-            message=_("%(name)s shared something good that happened to them.")
-            % {"name": author.name},
+            subject=gettext_lazy("%(name)s has good news"),
+            message=gettext_lazy("%(name)s shared something good that happened to them."),
+            values={"name": author.name},
             path=win.get_absolute_url(),
         )
     return win
@@ -50,8 +51,9 @@ def win_respond(*, win, user, text):
             recipient=win.author,
             actor=user,
             kind="win_response",
-            subject=_("%(name)s answered your good news") % {"name": user.name},
-            message=_("%(name)s wrote back about your good news.") % {"name": user.name},
+            subject=gettext_lazy("%(name)s answered your good news"),
+            message=gettext_lazy("%(name)s wrote back about your good news."),
+            values={"name": user.name},
             path=win.get_absolute_url(),
         )
     return win
