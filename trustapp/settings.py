@@ -102,7 +102,11 @@ TEMPLATES = [
                 "trustapp.lib.context_processors.quick_exit",
                 "trustapp.lib.context_processors.stylesheets",
             ],
-            "builtins": ["django.templatetags.i18n", "trustapp.couples.templatetags.couples"],
+            "builtins": [
+                "django.templatetags.i18n",
+                "trustapp.couples.templatetags.couples",
+                "trustapp.lib.content_tags",
+            ],
         },
     }
 ]

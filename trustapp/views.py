@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 from trustapp.celery import app as celery_app
 from trustapp.couples.models import Partnership
 from trustapp.lib.context_processors import STYLESHEETS
+from trustapp.lib.i18n import language_codes, missing_languages, read_translations, translated
 
 
 @never_cache
@@ -91,6 +92,11 @@ def service_worker(request):
 
 
 HELPLINES = Path(__file__).with_name("helplines.toml")
+# The words of an entry a translation may give ([helplines.de] after the entry); a line's
+# own name is optional there (most are names), the country and what it is for are not.
+HELPLINE_TEXTS = ("country", "name", "about")
+DIRECTORY_TEXTS = ("name", "about")
+REQUIRED_TEXTS = ("country", "about")
 
 
 @functools.cache
@@ -98,11 +104,41 @@ def helplines():
     """Where to find help, by country (helplines.toml): read once, the file is data."""
     data = tomllib.loads(HELPLINES.read_text(encoding="utf-8"))
     lines = [
-        {**line, "dial": re.sub(r"[^\d+]", "", line["phone"]), "site": _site(line["website"])}
+        {
+            **_entry(line, HELPLINE_TEXTS, f"helplines.toml, {line['country']}"),
+            "dial": re.sub(r"[^\d+]", "", line["phone"]),
+            "site": _site(line["website"]),
+        }
         for line in data["helplines"]
     ]
-    directories = [{**entry, "site": _site(entry["website"])} for entry in data["directories"]]
+    directories = [
+        {
+            **_entry(entry, DIRECTORY_TEXTS, f"helplines.toml, {entry['name']}"),
+            "site": _site(entry["website"]),
+        }
+        for entry in data["directories"]
+    ]
     return {"checked": data["checked"], "lines": lines, "directories": directories}
+
+
+def _entry(raw, keys, where):
+    """An entry's own fields and its checked `translations` (trustapp.lib.i18n)."""
+    english = {key: raw[key] for key in keys if key in raw}
+    fields = {key: value for key, value in raw.items() if key not in language_codes()}
+    return {**fields, "translations": read_translations(raw, english, where)}
+
+
+def helplines_missing():
+    """[(where, language, key)] for each country or description lacking a language."""
+    gaps = []
+    for entry in helplines()["lines"] + helplines()["directories"]:
+        english = {key: entry[key] for key in REQUIRED_TEXTS if key in entry}
+        gaps += missing_languages(entry["name"], english, entry["translations"])
+    return gaps
+
+
+def _in_language(entries, keys):
+    return [{**entry, **{key: translated(entry, key) for key in keys}} for entry in entries]
 
 
 def _site(url):
@@ -112,7 +148,13 @@ def _site(url):
 
 @require_GET
 def safety(request):
-    return render(request, "safety.html", {"helplines": helplines()})
+    found = helplines()
+    shown = {
+        "checked": found["checked"],
+        "lines": _in_language(found["lines"], HELPLINE_TEXTS),
+        "directories": _in_language(found["directories"], DIRECTORY_TEXTS),
+    }
+    return render(request, "safety.html", {"helplines": shown})
 
 
 @require_GET

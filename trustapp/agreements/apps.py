@@ -1,4 +1,17 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def load_library_after_migrate(sender, using, apps=None, **kwargs):
+    """Keep categories and starter agreements in step with their data files (new words and
+    translations included) after every `migrate`, once the tables have their current shape."""
+    from trustapp.agreements.library import load
+    from trustapp.agreements.models import Category, StarterAgreement
+    from trustapp.lib.library import tables_are_current
+
+    if using != "default" or not tables_are_current(apps, (Category, StarterAgreement)):
+        return
+    load()
 
 
 class AgreementsConfig(AppConfig):
@@ -21,3 +34,4 @@ class AgreementsConfig(AppConfig):
         entries.add("agreement_revisits", revisit_entries)
         # The partner may notice an agreement in force being kept (an appreciation).
         kept_things.add("agreement", kept)
+        post_migrate.connect(load_library_after_migrate, sender=self)

@@ -24,6 +24,9 @@ class Category(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=80)
     description = models.CharField(max_length=200, blank=True)
+    # The other languages' words, {"de": {"name": "..."}}, from the data file's sub-tables;
+    # shown through trustapp.lib.i18n.translated (the `translated` template filter).
+    translations = models.JSONField(default=dict, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -42,6 +45,9 @@ class StarterAgreement(models.Model):
     title = models.CharField(max_length=120)
     text = models.TextField()
     why = models.TextField(blank=True)
+    # The other languages' words, {"de": {"title": "..."}}, from the data file's sub-tables;
+    # shown through trustapp.lib.i18n.translated (the `translated` template filter).
+    translations = models.JSONField(default=dict, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -33,6 +33,7 @@ from trustapp.agreements.models import (
 )
 from trustapp.couples.access import partnership_view, render_archived
 from trustapp.lib.htmx import render_page, wants_partial
+from trustapp.lib.i18n import translated
 
 Status = Agreement.Status
 
@@ -125,9 +126,10 @@ def _propose_initial(request):
         starter = StarterAgreement.objects.select_related("category").filter(slug=slug).first()
     if starter is not None:
         return starter, {
-            "title": starter.title,
-            "text": starter.text,
-            "why": starter.why,
+            # The idea in the proposer's language: their words from here on.
+            "title": translated(starter, "title"),
+            "text": translated(starter, "text"),
+            "why": translated(starter, "why"),
             "category": starter.category.slug,
         }
     initial = {key: request.GET[key] for key in ("title", "text", "why") if request.GET.get(key)}

@@ -12,14 +12,26 @@ from django.db import transaction
 
 from trustapp.conversations.models import Prompt, Topic
 from trustapp.conversations.services import week_prompt_forget
+from trustapp.lib.i18n import missing_languages, read_translations
 from trustapp.lib.library import LibraryError, read_toml_files, sync
 from trustapp.lib.library import slug as _slug
 from trustapp.lib.library import text as _text
 
 PROMPTS_DIR = Path(__file__).resolve().parent / "prompts"
 DEPTHS = {choice.value for choice in Prompt.Depth}
-TOPIC_FIELDS = ("title", "summary", "is_tender", "position", "is_active")
-PROMPT_FIELDS = ("topic_id", "question", "note", "depth", "follow_ups", "position", "is_active")
+TOPIC_FIELDS = ("title", "summary", "is_tender", "position", "is_active", "translations")
+PROMPT_FIELDS = (
+    "topic_id",
+    "question",
+    "note",
+    "depth",
+    "follow_ups",
+    "position",
+    "is_active",
+    "translations",
+)
+TOPIC_TEXTS = ("title", "summary")
+PROMPT_TEXTS = ("question", "note", "follow_ups")
 
 
 def read_library(directory=PROMPTS_DIR):
@@ -40,6 +52,8 @@ def read_library(directory=PROMPTS_DIR):
             "position": position,
             "prompts": [],
         }
+        # The topic's own translations: the tables [de], [es] ... before the first prompt.
+        topic["translations"] = read_translations(data, _texts_of(topic, TOPIC_TEXTS), name)
         raw_prompts = data.get("prompts")
         if not isinstance(raw_prompts, list) or not raw_prompts:
             raise LibraryError(f"{name}: a topic needs at least one [[prompts]] entry")
@@ -55,18 +69,36 @@ def read_library(directory=PROMPTS_DIR):
                 isinstance(item, str) and item.strip() for item in follow_ups
             ):
                 raise LibraryError(f"{where}: follow_ups must be a list of non-empty strings")
-            topic["prompts"].append(
-                {
-                    "slug": _slug(raw, where, prompt_slugs),
-                    "question": _text(raw, "question", where),
-                    "note": _text(raw, "note", where),
-                    "depth": depth,
-                    "follow_ups": [" ".join(item.split()) for item in follow_ups],
-                    "position": index,
-                }
-            )
+            prompt = {
+                "slug": _slug(raw, where, prompt_slugs),
+                "question": _text(raw, "question", where),
+                "note": _text(raw, "note", where),
+                "depth": depth,
+                "follow_ups": [" ".join(item.split()) for item in follow_ups],
+                "position": index,
+            }
+            # [prompts.de] and the like, right after the prompt.
+            prompt["translations"] = read_translations(raw, _texts_of(prompt, PROMPT_TEXTS), where)
+            topic["prompts"].append(prompt)
         topics.append(topic)
     return topics
+
+
+def _texts_of(entry, keys):
+    return {key: entry[key] for key in keys}
+
+
+def missing(directory=PROMPTS_DIR):
+    """[(where, language, key)] for every text of the library lacking a language of
+    settings.LANGUAGES (trustapp.lib.i18n.missing_languages)."""
+    gaps = []
+    for topic in read_library(directory):
+        english = _texts_of(topic, TOPIC_TEXTS)
+        gaps += missing_languages(topic["slug"], english, topic["translations"])
+        for prompt in topic["prompts"]:
+            english = _texts_of(prompt, PROMPT_TEXTS)
+            gaps += missing_languages(prompt["slug"], english, prompt["translations"])
+    return gaps
 
 
 def load_prompts(directory=PROMPTS_DIR, *, using="default"):
@@ -80,6 +112,7 @@ def load_prompts(directory=PROMPTS_DIR, *, using="default"):
                 "is_tender": topic["is_tender"],
                 "position": topic["position"],
                 "is_active": True,
+                "translations": topic["translations"],
             }
             for topic in library
         }
@@ -94,6 +127,7 @@ def load_prompts(directory=PROMPTS_DIR, *, using="default"):
                 "follow_ups": prompt["follow_ups"],
                 "position": prompt["position"],
                 "is_active": True,
+                "translations": prompt["translations"],
             }
             for topic in library
             for prompt in topic["prompts"]

@@ -13,6 +13,9 @@ class Topic(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=200)
     summary = models.TextField()
+    # The other languages' words, {"de": {"title": "..."}}, from the data file's sub-tables;
+    # shown through trustapp.lib.i18n.translated (the `translated` template filter).
+    translations = models.JSONField(default=dict, blank=True)
     # A tender topic is part of the tender deck: it opens only once both partners opted in.
     is_tender = models.BooleanField(default=False)
     position = models.PositiveSmallIntegerField(default=0)
@@ -43,6 +46,9 @@ class Prompt(models.Model):
     note = models.TextField(help_text="How to talk about it.")
     depth = models.CharField(max_length=10, choices=Depth.choices, default=Depth.LIGHT)
     follow_ups = models.JSONField(default=list, blank=True)
+    # The other languages' words, {"de": {"question": "..."}}, from the data file's sub-tables;
+    # shown through trustapp.lib.i18n.translated (the `translated` template filter).
+    translations = models.JSONField(default=dict, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(default=True)
 
@@ -107,6 +113,9 @@ class Conversation(models.Model):
     prompt = models.ForeignKey(Prompt, on_delete=models.PROTECT, related_name="conversations")
     # The question as it was asked: editing the data files never rewrites history.
     question = models.TextField()
+    # The prompt's question in the other languages, copied with it: each partner reads the
+    # conversation in their own language, and a later edit of the file rewrites neither.
+    translations = models.JSONField(default=dict, blank=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

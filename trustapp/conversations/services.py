@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from trustapp.conversations.models import Answer, Conversation, Prompt, PromptChoice, TenderOptIn
+from trustapp.lib.i18n import translations_of
 from trustapp.notifications.notify import notify_partner
 
 ANSWER_MAX_LENGTH = 5000
@@ -240,7 +241,11 @@ def conversation_start(*, partnership, user, prompt):
     try:
         with transaction.atomic():
             conversation = Conversation.objects.create(
-                partnership=partnership, prompt=prompt, question=prompt.question, started_by=user
+                partnership=partnership,
+                prompt=prompt,
+                question=prompt.question,
+                translations=translations_of(prompt, ["question"]),
+                started_by=user,
             )
     except IntegrityError:
         # The partner started the same prompt a moment ago: join theirs.

@@ -15,6 +15,7 @@ from trustapp.conversations.models import Conversation, Prompt, PromptChoice, To
 from trustapp.couples import cards
 from trustapp.couples.access import partnership_view
 from trustapp.lib.htmx import render_page, wants_partial
+from trustapp.lib.i18n import translated
 from trustapp.lib.safe_next import safe_next
 
 HISTORY_PAGE_SIZE = 20
@@ -302,7 +303,7 @@ def _conversation_context(request, partnership, conversation, notice=None, **for
     if conversation.takeaway:
         title = Truncator(conversation.takeaway.splitlines()[0]).chars(80)
         why = _("It came out of our conversation about: %(question)s") % {
-            "question": conversation.question
+            "question": translated(conversation, "question")
         }
         context["agreement_link"] = services.link_with_params(
             "agreements:propose",
@@ -322,7 +323,7 @@ def _render_conversation(request, partnership, conversation, status=200, notice=
     if not wants_partial(request) and conversation.talked_at is None:
         # "I need a pause", from repair through couples' registry.
         about = _("the conversation “%(question)s”") % {
-            "question": Truncator(conversation.question).chars(120)
+            "question": Truncator(translated(conversation, "question")).chars(120)
         }
         context["pause_sections"] = cards.sections_for(
             "pause",

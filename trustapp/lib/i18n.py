@@ -11,6 +11,8 @@
   sub-tables of the data files (`read_translations`).
 """
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.functional import lazy
@@ -51,15 +53,27 @@ def by_language(items, user_of):
 
 
 def translated(obj, field, language=None):
-    """`obj.field` in `language` (the active one by default), or the English when that
-    language has none."""
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
-    english = getattr(obj, field)
-    if language == settings.LANGUAGE_CODE:
+    """`obj`'s text `field` (an attribute, or a key of a dict) in `language`, the active one
+    by default, or the English when that language has none."""
+    language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if isinstance(obj, Mapping):
+        english, translations = obj.get(field), obj.get("translations")
+    else:
+        english, translations = getattr(obj, field), getattr(obj, "translations", None)
+    if language == settings.LANGUAGE_CODE or not translations:
         return english
-    texts = (getattr(obj, "translations", None) or {}).get(language.split("-")[0]) or {}
-    value = texts.get(field)
+    value = (translations.get(language) or {}).get(field)
     return value if value else english
+
+
+def translations_of(entry, keys):
+    """The part of an entry's translations holding only `keys`: what a copy keeps (a
+    conversation keeps its prompt's question, in every language)."""
+    return {
+        language: {key: texts[key] for key in keys if texts.get(key)}
+        for language, texts in (entry.translations or {}).items()
+        if any(texts.get(key) for key in keys)
+    }
 
 
 def read_translations(raw, english, where):
@@ -95,16 +109,13 @@ def read_translations(raw, english, where):
     return found
 
 
-def missing_translations(raw_entries, keys):
-    """[(where, language)] for each entry of `raw_entries` ((where, entry) pairs) lacking a
-    language of settings.LANGUAGES or one of `keys` the entry has in English."""
-    missing = []
-    for where, entry in raw_entries:
-        present = [key for key in keys if entry.get(key)]
-        for language in language_codes():
-            if language == settings.LANGUAGE_CODE:
-                continue
-            table = entry.get(language)
-            if not isinstance(table, dict) or any(not table.get(key) for key in present):
-                missing.append((where, language))
-    return missing
+def missing_languages(where, english, translations):
+    """[(where, language, key)] for each text the entry has in English but not in one of the
+    other languages of settings.LANGUAGES: an entry is complete when this is empty."""
+    return [
+        (where, language, key)
+        for language in language_codes()
+        if language != settings.LANGUAGE_CODE
+        for key, value in english.items()
+        if value and not (translations or {}).get(language, {}).get(key)
+    ]

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from trustapp.lib.i18n import by_language, recipient_language
+from trustapp.lib.i18n import by_language, recipient_language, translated
 from trustapp.lib.mail import absolute_url, build_templated
 from trustapp.notifications import content
 from trustapp.notifications.models import (
@@ -192,7 +192,10 @@ class Extras:
 
     def prompt_of_the_week(self, partnership):
         prompt = self.prompts.get(partnership.pk)
-        return None if prompt is None else getattr(prompt, "text", None) or str(prompt)
+        if prompt is None:
+            return None
+        # The reader's language: the email is written inside recipient_language.
+        return translated(prompt, "question") if hasattr(prompt, "question") else str(prompt)
 
     def new_appreciations(self, partnership, user):
         return self.counts.get((partnership.pk, user.pk), 0)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from trustapp.lib.i18n import language_codes
 from trustapp.lib.library import LibraryError, check_slug, clean_text, read_toml_files, sync
 from trustapp.questions.models import Question
 
@@ -26,10 +27,30 @@ def _texts(raw, where):
         raise LibraryError(f'{where}: a question needs its English words, as en = "..."')
     texts = {}
     for language, words in raw.items():
-        if not isinstance(language, str) or not language.isascii() or not language.islower():
-            raise LibraryError(f"{where}: {language!r} is not a language code like en or de")
+        if language not in language_codes():
+            raise LibraryError(
+                f"{where}: {language!r} is not one of our languages ({', '.join(language_codes())})"
+            )
         texts[language] = clean_text(words, where, language)
     return texts
+
+
+def _title(data, name):
+    """A theme's name per language: title = { en = "Curious", de = "Neugierig", ... }."""
+    return _texts(data.get("title"), f"{name}: title")
+
+
+def missing(directory=LIBRARY_DIR):
+    """[(where, language, "text")] for every question or theme title lacking a language of
+    settings.LANGUAGES."""
+    found = [(f"{name}: title", _title(data, name)) for name, data in read_toml_files(directory)]
+    found += [(slug, row["texts"]) for slug, row in read_library(directory).items()]
+    return [
+        (where, language, "text")
+        for where, texts in found
+        for language in language_codes()
+        if not texts.get(language)
+    ]
 
 
 def read_library(directory=LIBRARY_DIR):
@@ -37,6 +58,7 @@ def read_library(directory=LIBRARY_DIR):
     rows, themes, slugs = {}, set(), set()
     for name, data in read_toml_files(directory):
         theme = check_slug(data.get("theme"), f"{name}: theme", themes)
+        _title(data, name)
         questions = data.get("questions")
         if not isinstance(questions, dict) or not questions:
             raise LibraryError(f"{name}: a theme needs at least one [questions.<slug>] entry")
