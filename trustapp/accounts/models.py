@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 @cache
@@ -55,7 +56,7 @@ class UserManager(BaseUserManager):
 
 class Theme(models.TextChoices):
     SYSTEM = "system", _("Follow my device")
-    LIGHT = "light", _("Light")
+    LIGHT = "light", pgettext_lazy("colour theme", "Light")
     DARK = "dark", _("Dark")
 
 

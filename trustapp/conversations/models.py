@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Topic(models.Model):
@@ -36,7 +37,7 @@ class PromptQuerySet(models.QuerySet):
 
 class Prompt(models.Model):
     class Depth(models.TextChoices):
-        LIGHT = "light", _("Light")
+        LIGHT = "light", pgettext_lazy("conversation depth", "Light")
         DEEPER = "deeper", _("Deeper")
         TENDER = "tender", _("Tender")
 

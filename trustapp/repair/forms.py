@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -51,8 +52,8 @@ class ApologyForm(forms.Form):
 def pause_label(minutes):
     if minutes < 60:
         return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
-    if minutes % 60:
-        return _("%(n)s hours") % {"n": f"{minutes / 60:g}"}
+    if minutes % 60:  # 90 minutes: "1.5 hours", with the language's decimal mark
+        return _("%(n)s hours") % {"n": number_format(minutes / 60, decimal_pos=1)}
     hours = minutes // 60
     return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
 
