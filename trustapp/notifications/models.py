@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from trustapp.accounts.models import validate_time_zone
 from trustapp.notifications import schedule
@@ -23,13 +24,16 @@ class Cadence(models.TextChoices):
 
 
 class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Monday")
-    TUESDAY = 1, _("Tuesday")
-    WEDNESDAY = 2, _("Wednesday")
-    THURSDAY = 3, _("Thursday")
-    FRIDAY = 4, _("Friday")
-    SATURDAY = 5, _("Saturday")
-    SUNDAY = 6, _("Sunday")
+    # A context of their own: a plain "Monday" is also the word Django's dates use inside a
+    # sentence ("le lundi 8 juin"), where a capital reads wrongly in Spanish and French; ours
+    # stands alone in a list ("Lundi").
+    MONDAY = 0, pgettext_lazy("weekday in a list", "Monday")
+    TUESDAY = 1, pgettext_lazy("weekday in a list", "Tuesday")
+    WEDNESDAY = 2, pgettext_lazy("weekday in a list", "Wednesday")
+    THURSDAY = 3, pgettext_lazy("weekday in a list", "Thursday")
+    FRIDAY = 4, pgettext_lazy("weekday in a list", "Friday")
+    SATURDAY = 5, pgettext_lazy("weekday in a list", "Saturday")
+    SUNDAY = 6, pgettext_lazy("weekday in a list", "Sunday")
 
 
 class ActivityEmails(models.TextChoices):
