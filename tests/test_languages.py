@@ -206,6 +206,8 @@ def test_choosing_a_language_signed_out_keeps_it_for_the_next_pages(client, db):
     assert page["Content-Language"] == "de"
     assert german("Welcome back") in page.content.decode()
     assert re.search(r'value="de" lang="de" class="link-button" aria-current="true"', page.text)
+    # Each name stays in its own language, whatever the page's ("English", not "Englisch").
+    assert 'lang="en" class="link-button">English</button>' in page.text
 
 
 def test_a_signed_out_page_follows_the_browsers_language(client, db):

@@ -56,6 +56,7 @@ def test_the_partner_in_english_reads_english_from_a_german_actor(
     assert notice.subject == "Bob appreciated something you did"
 
 
+@pytest.mark.embedded
 def test_the_digest_email_speaks_its_readers_language(
     partnership, alice, bob_in_german, django_capture_on_commit_callbacks
 ):
@@ -71,6 +72,7 @@ def test_the_digest_email_speaks_its_readers_language(
     assert '<html lang="de">' in html
 
 
+@pytest.mark.embedded
 def test_a_reminder_speaks_its_readers_language_with_german_dates(
     partnership, bob_in_german, django_capture_on_commit_callbacks
 ):
