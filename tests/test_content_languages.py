@@ -395,6 +395,7 @@ def test_the_agreement_ideas_are_in_the_readers_language_and_so_is_the_proposal_
     assert "Kleines ansprechen, solange es klein ist" in library.content.decode()
     assert ">Kommunikation</h2>" in library.content.decode()
     assert 'value="Kleines ansprechen, solange es klein ist"' in propose.content.decode()
+    assert '<option value="communication" selected>Kommunikation</option>' in propose.text
 
 
 def test_the_safety_page_shows_a_helpline_in_the_readers_language(client, db, monkeypatch):

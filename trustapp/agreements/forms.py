@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trustapp.agreements.models import Category
 from trustapp.lib.forms import VersionedForm
+from trustapp.lib.i18n import translated
 
 # Something that looks like an HTML tag: "<b>", "</p>", "<!--", "<script ...".
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>?")
@@ -33,7 +34,7 @@ def text_field(*, max_length, required=True, rows=4, label, help_text="", requir
 
 class CategoryChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.name
+        return translated(obj, "name")  # in the reader's language
 
 
 def category_field():
