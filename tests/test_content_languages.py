@@ -16,7 +16,7 @@ from trustapp.agreements import library as agreements_library
 from trustapp.agreements.models import Category, StarterAgreement
 from trustapp.conversations import library as prompts_library
 from trustapp.conversations import services as conversations
-from trustapp.conversations.models import Prompt, Topic
+from trustapp.conversations.models import Conversation, Prompt, Topic
 from trustapp.lib.i18n import translated
 from trustapp.lib.library import LibraryError
 from trustapp.questions import library as questions_library
@@ -425,3 +425,23 @@ def test_the_safety_page_shows_a_helpline_in_the_readers_language(client, db, mo
     assert "Hilfe für Frauen, rund um die Uhr." in german_page.decode()
     assert "<h3>Deutschland</h3>" in german_page.decode()
     assert "Help for women, day and night." in english_page.decode()
+
+
+def test_a_conversation_from_before_the_translations_takes_them_when_they_arrive(
+    partnership, alice, bob_in_german, tmp_path
+):
+    directory = write(tmp_path / "prompts", "01-complete.toml", INCOMPLETE_TOPIC)
+    prompts_library.load_prompts(directory)
+    prompt = Prompt.objects.get(slug="incomplete-prompt")
+    conversation, _created = conversations.conversation_start(
+        partnership=partnership, user=alice, prompt=prompt
+    )
+    assert conversation.translations == {"de": {"question": prompt.translations["de"]["question"]}}
+    Conversation.objects.filter(pk=conversation.pk).update(translations={})  # as before
+    write(directory, "01-complete.toml", INCOMPLETE_TOPIC.replace("[prompts.de]", "[prompts.fr]"))
+
+    prompts_library.load_prompts(directory)
+
+    conversation.refresh_from_db()
+    assert translated(conversation, "question", "fr") == "Wo würdest du morgen gern aufwachen?"
+    assert translated(conversation, "question", "de") == prompt.question

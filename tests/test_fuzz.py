@@ -39,7 +39,7 @@ FORM_NAMES = {
     "happened_on", "qualities", "share", "private", "email", "display_name", "time_zone",
     "password", "login", "code", "action", "version", "revision_id", "revisit_on", "confirm",
     "seen", "decision", "accept", "tell_partner", "takeaway", "answer", "cadence", "weekday",
-    "pass", "is_on", "line",
+    "pass", "is_on", "line", "language",
 }  # fmt: skip
 FIELD = re.compile(r'<(?:input|select|textarea|button)\b[^>]*\bname="([^"]+)"')
 

@@ -17,6 +17,7 @@ from trustapp.appreciations.services import appreciation_create
 from trustapp.lib.mail import build_templated
 from trustapp.notifications import push, services
 from trustapp.notifications.models import PartnerNotice, ReminderDelivery
+from trustapp.questions import services as questions
 
 
 @pytest.fixture
@@ -188,3 +189,24 @@ def test_one_email_builder_writes_in_the_recipients_language(bob_in_german):
 
     assert message.subject == german("You have an update")
     assert mail.outbox == []  # built, not sent
+
+
+@pytest.mark.embedded
+def test_todays_question_by_email_is_asked_in_the_readers_language(
+    partnership, alice, django_capture_on_commit_callbacks
+):
+    alice.language = "de"
+    alice.save(update_fields=["language"])
+    with time_machine.travel(datetime(2026, 5, 31, 12, tzinfo=UTC), tick=False):
+        questions.email_choose(user=alice, is_on=True, local_time=time(8))
+    # 08:00 in Berlin.
+    with time_machine.travel(datetime(2026, 6, 1, 6, 0, 5, tzinfo=UTC), tick=False):
+        day_question = questions.today_question(partnership)
+        with django_capture_on_commit_callbacks(execute=True):
+            questions.emails_dispatch()
+
+    message = last_message_to("alice@example.com")
+    assert message.subject == german("A question for today")
+    assert day_question.texts["de"] != day_question.texts["en"]
+    assert day_question.texts["de"] in message.body
+    assert day_question.texts["en"] not in message.body

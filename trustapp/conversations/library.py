@@ -9,8 +9,9 @@ never rewrites a conversation that already happened. Safe to run any number of t
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import F, OuterRef, Subquery
 
-from trustapp.conversations.models import Prompt, Topic
+from trustapp.conversations.models import Conversation, Prompt, Topic
 from trustapp.conversations.services import week_prompt_forget
 from trustapp.lib.i18n import missing_languages, read_translations
 from trustapp.lib.library import LibraryError, read_toml_files, sync
@@ -101,6 +102,18 @@ def missing(directory=PROMPTS_DIR):
     return gaps
 
 
+def _translate_earlier_conversations(using):
+    """A conversation started before its prompt had translations takes its prompt's question
+    in the other languages, once, while its English is still the prompt's (one query)."""
+    prompt_translations = Prompt.objects.using(using).filter(pk=OuterRef("prompt_id"))
+    (
+        Conversation.objects.using(using)
+        .filter(translations={}, question=F("prompt__question"))
+        .exclude(prompt__translations={})
+        .update(translations=Subquery(prompt_translations.values("translations")[:1]))
+    )
+
+
 def load_prompts(directory=PROMPTS_DIR, *, using="default"):
     """Make topics and prompts match the data files. Returns counts of what changed."""
     library = read_library(directory)
@@ -133,6 +146,7 @@ def load_prompts(directory=PROMPTS_DIR, *, using="default"):
             for prompt in topic["prompts"]
         }
         created, updated = sync(Prompt, prompt_rows, PROMPT_FIELDS, using)
+        _translate_earlier_conversations(using)
     if topics_created or topics_updated or created or updated:
         week_prompt_forget()
     return {

@@ -43,7 +43,10 @@ def _title(data, name):
 def missing(directory=LIBRARY_DIR):
     """[(where, language, "text")] for every question or theme title lacking a language of
     settings.LANGUAGES."""
-    found = [(f"{name}: title", _title(data, name)) for name, data in read_toml_files(directory)]
+    found = [
+        (f"{name}: title", _title(data, name) if "title" in data else {})
+        for name, data in read_toml_files(directory)
+    ]
     found += [(slug, row["texts"]) for slug, row in read_library(directory).items()]
     return [
         (where, language, "text")
@@ -58,7 +61,8 @@ def read_library(directory=LIBRARY_DIR):
     rows, themes, slugs = {}, set(), set()
     for name, data in read_toml_files(directory):
         theme = check_slug(data.get("theme"), f"{name}: theme", themes)
-        _title(data, name)
+        if "title" in data:
+            _title(data, name)
         questions = data.get("questions")
         if not isinstance(questions, dict) or not questions:
             raise LibraryError(f"{name}: a theme needs at least one [questions.<slug>] entry")
