@@ -121,6 +121,8 @@ def test_a_german_and_an_english_partner_each_read_their_own_language(
     in_german(bruno_page, "05-agreement-ideas")
     bruno_page.goto(reverse("agreements:propose", args=[pid]) + f"?template={STARTER}")
     expect(bruno_page.locator("input[name=title]")).to_have_value(title_de)
+    category_de = translated(starter.category, "name", "de")
+    expect(bruno_page.locator("select[name=category] option:checked")).to_have_text(category_de)
     in_german(bruno_page, "06-propose")
     bruno_page.get_by_role("button", name=german("Propose it"), exact=True).click()
     proposed = german("Proposed. It waits for %(name)s to read and answer.") % {"name": "Alice"}
