@@ -35,7 +35,8 @@ OVERFLOW = "() => document.documentElement.scrollWidth"
 WIDE = """width => [...document.querySelectorAll('body *')]
   .filter(el => el.getBoundingClientRect().right > width + 1 && el.checkVisibility())
   .slice(-3).map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-    + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : ''))"""
+    + (typeof el.className === 'string' && el.className
+       ? '.' + el.className.trim().split(/\\s+/).join('.') : ''))"""
 # The main content's first control a keyboard reaches, and the control before it (in the
 # header): [before, first], or null when the main content has no control.
 TAB_STOPS = """() => {
