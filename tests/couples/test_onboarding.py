@@ -9,7 +9,7 @@ from tests.conftest import make_partnership, make_user
 from trustapp.couples import tour
 from trustapp.couples.models import NAME_MAX_LENGTH, Partnership
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
 
 def url(name, partnership):

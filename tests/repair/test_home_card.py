@@ -10,7 +10,7 @@ from trustapp.repair import services
 from trustapp.repair import track as tracks
 from trustapp.repair.models import Track
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
 
 def waiting(partnership, user):
