@@ -19,7 +19,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from tests.support.browser import axe_violations, save_screenshot
+from tests.support.browser import axe_script, axe_violations, save_screenshot
 from tests.support.urls import build_world, real_values, routes
 
 pytestmark = [pytest.mark.browser, pytest.mark.production_only]
@@ -166,6 +166,7 @@ def test_every_page_is_accessible_fits_narrow_screens_and_works_with_the_keyboar
         base_url=live_server.url, viewport=DESKTOP, service_workers="block"
     )
     context.set_default_timeout(10_000)
+    context.add_init_script(axe_script())
     page = context.new_page()
     for name, path in pages[False]:
         check(page, problems, name, path)

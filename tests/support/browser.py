@@ -93,16 +93,23 @@ def browser_page(new_context, live_server):
     return make
 
 
-def axe_violations(page, *, impacts=("serious", "critical")):
-    """Run axe-core in the page: its serious and critical violations, one line each."""
+def axe_script():
     global AXE_SCRIPT
-    # axe needs timers: in a page with JavaScript off it would wait forever.
-    assert getattr(page, "java_script_enabled", True), "run axe in a JavaScript-on page"
     if AXE_SCRIPT is None:
         import axe_playwright_python
 
         AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
-    page.evaluate(AXE_SCRIPT)
+    return AXE_SCRIPT
+
+
+def axe_violations(page, *, impacts=("serious", "critical")):
+    """Run axe-core in the page: its serious and critical violations, one line each.
+    (A context that has it as an init script, `add_init_script(axe_script())`, skips
+    sending it again for each page.)"""
+    # axe needs timers: in a page with JavaScript off it would wait forever.
+    assert getattr(page, "java_script_enabled", True), "run axe in a JavaScript-on page"
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.evaluate(axe_script())
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [
         f"- {v['id']} ({v['impact']}): {v['help']} at "
