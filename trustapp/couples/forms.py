@@ -32,3 +32,9 @@ class NameForm(forms.Form):
             "max_length": _("Please keep the name under %(limit_value)d characters."),
         },
     )
+
+    def __init__(self, *args, default="", **kwargs):
+        """`default`: what the space is called without a name, shown in the empty field."""
+        super().__init__(*args, **kwargs)
+        if default:
+            self.fields["name"].widget.attrs["placeholder"] = default

@@ -81,8 +81,9 @@ class Partnership(models.Model):
     def title_for(self, user):
         """The space's name as `user` reads it: the one the two of them chose, else
         "Alex & Sam" (the reader first) once both are in, else "Your shared space"."""
-        if self.name:
-            return self.name
+        return self.name or self.default_title_for(user)
+
+    def default_title_for(self, user):
         partner = self.partner_of(user)
         if partner is None:
             return gettext("Your shared space")

@@ -86,7 +86,11 @@ def rename(request, partnership):
     """Either partner names the space, or gives it back its default name."""
     if not partnership.is_active:
         return redirect(partnership)
-    form = NameForm(request.POST or None, initial={"name": partnership.name})
+    form = NameForm(
+        request.POST or None,
+        initial={"name": partnership.name},
+        default=partnership.default_title_for(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         services.partnership_rename(partnership=partnership, name=form.cleaned_data["name"])
         title = partnership.title_for(request.user)
