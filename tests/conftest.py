@@ -43,12 +43,13 @@ def make_partnership(first, second=None):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Browser journeys also run on the embedded default; PostgreSQL-only tests skip there."""
+    """Browser journeys also run on the embedded default (unless `production_only`);
+    PostgreSQL-only tests skip there."""
     from django.db import connection
 
     on_sqlite = connection.vendor == "sqlite"
     for item in items:
-        if item.get_closest_marker("browser"):
+        if item.get_closest_marker("browser") and not item.get_closest_marker("production_only"):
             item.add_marker(pytest.mark.embedded)
         if on_sqlite and item.get_closest_marker("postgres_only"):
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL row locks"))

@@ -283,3 +283,11 @@ def test_a_retired_agreement_s_last_words_are_not_called_in_force(alice_client, 
     page = files["your-data.html"]
     assert "no longer in force" in page
     assert "<strong>in force</strong>" not in page
+
+
+def test_the_name_of_the_space_is_in_the_download(alice_client, partnership, filled):
+    from trustapp.couples.services import partnership_rename
+
+    partnership_rename(partnership=partnership, name="Our corner")
+    spaces = json.loads(download(alice_client)["partnerships.json"])
+    assert [space["name"] for space in spaces] == ["Our corner"]
