@@ -24,7 +24,7 @@ def when(value):
         return ""
     if timezone.is_aware(moment):
         moment = timezone.localtime(moment)
-    return formats.date_format(moment, "j F Y, H:i")
+    return formats.date_format(moment, "DATETIME_FORMAT")
 
 
 @register.filter
@@ -35,7 +35,7 @@ def day(value):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     if not isinstance(value, date):
         return ""
-    return formats.date_format(value, "j F Y")
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 @register.filter

@@ -1,0 +1,15 @@
+DATE_FORMAT = "j. F Y"  # 7. Dezember 2026
+DATETIME_FORMAT = r"j. F Y \u\m H:i"  # 7. Dezember 2026 um 18:30
+DATETIME_ZONE_FORMAT = r"j. F Y \u\m H:i T"
+TIME_FORMAT = "H:i"
+YEAR_MONTH_FORMAT = "F Y"  # Dezember 2026
+MONTH_DAY_FORMAT = "j. F"  # 7. Dezember
+MONTH_DAY_TIME_FORMAT = r"j. F \u\m H:i"  # 7. Dezember um 18:30
+SHORT_DATE_FORMAT = "j. N Y"  # 7. Dez. 2026
+SHORT_DATETIME_FORMAT = "j. N Y, H:i"  # 7. Dez. 2026, 18:30
+SHORT_MONTH_DAY_FORMAT = "j. N"  # 7. Dez.
+SHORT_MONTH_DAY_TIME_FORMAT = "j. N, H:i"  # 7. Dez., 18:30
+WEEKDAY_DATE_FORMAT = "l, j. F"  # Montag, 7. Dezember
+WEEKDAY_FULL_DATE_FORMAT = "l, j. F Y"  # Montag, 7. Dezember 2026
+WEEKDAY_DATETIME_FORMAT = r"l, j. F \u\m H:i"  # Montag, 7. Dezember um 18:30
+WEEKDAY_TIME_FORMAT = r"l \u\m H:i"  # Montag um 18:30
