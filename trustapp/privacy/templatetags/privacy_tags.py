@@ -6,6 +6,7 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -40,10 +41,11 @@ def day(value):
 
 @register.filter
 def person(value, partner_name=None):
-    """ "you" and "partner" in a download, as words for the middle of a sentence
-    (`|capfirst` them at its start)."""
+    """Who did something, named beside it ("Proposed it · you"), never as the subject of a
+    sentence: "you" and a name take different verb forms in most languages, so a sentence
+    about "you" is its own string in the template."""
     if value == "you":
-        return _("you")
+        return pgettext("a person named on their own, beside what they did", "you")
     if value == "partner":
         return partner_name or _("your partner")
     if value == "both":
