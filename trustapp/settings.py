@@ -254,8 +254,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
-# How each language writes dates and times (trustapp/formats/<language>/formats.py).
-FORMAT_MODULE_PATH = "trustapp.formats"
+# Our own date formats per language (trustapp/formats/<code>/formats.py), over Django's.
+FORMAT_MODULE_PATH = ["trustapp.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"

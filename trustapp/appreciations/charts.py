@@ -24,9 +24,9 @@ def weekly_chart(weeks, members, today):
         label = (
             _("This week")
             if week["start"] == this_week
-            else date_format(week["start"], "SHORT_MONTH_DAY_FORMAT")
+            else date_format(week["start"], "SHORT_DAY_MONTH")
         )
-        long_label = date_format(week["start"], "DATE_FORMAT")
+        long_label = date_format(week["start"], "LONG_DATE")
         bars = []
         for slot, (member, count) in enumerate(zip(members, week["counts"], strict=True)):
             length = round(count / largest * BAR_ROOM, 1)

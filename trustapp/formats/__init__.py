@@ -1,8 +1,25 @@
-"""Dates and times the way each language writes them (settings.FORMAT_MODULE_PATH).
+"""Date formats by name, per language (settings.FORMAT_MODULE_PATH).
 
-Templates and code name a format (`date:"DATE_FORMAT"`, `date:"WEEKDAY_DATE_FORMAT"`) and
-never spell one out, so "7 December 2026" is "7. Dezember 2026", "7 de diciembre de 2026"
-and "7 décembre 2026" without a word changed elsewhere. Django looks a name up in these
-modules first, so the app's own names (WEEKDAY_DATE_FORMAT...) work like its standard ones;
-every language in LANGUAGES needs a module defining all of them (tests/test_formats.py).
+Templates never spell a date's shape ("j F Y"): they name it (`date:"LONG_DATE"`), and each
+language's module here says how it reads there ("7 December 2026", "7. Dezember 2026",
+"7 de diciembre de 2026", "7 décembre 2026"). Every language defines every name below
+(tests/test_languages.py checks it); a name Django knows (DATE_FORMAT ...) falls back to
+Django's own module for the language.
 """
+
+NAMES = (
+    "LONG_DATE",
+    "LONG_DATE_TIME",
+    "LONG_DATE_TIME_ZONE",
+    "DAY_MONTH",
+    "DAY_MONTH_TIME",
+    "WEEKDAY_DAY_MONTH",
+    "WEEKDAY_DAY_MONTH_TIME",
+    "WEEKDAY_LONG_DATE",
+    "WEEKDAY_TIME",
+    "SHORT_DAY_MONTH",
+    "SHORT_DAY_MONTH_TIME",
+    "SHORT_DAY_MONTH_YEAR",
+    "SHORT_DAY_MONTH_YEAR_TIME",
+    "MONTH_YEAR",
+)

@@ -1,16 +1,15 @@
-# Day and month names stay lowercase, as Spanish writes them mid-sentence.
-DATE_FORMAT = r"j \d\e F \d\e Y"  # 7 de diciembre de 2026
-DATETIME_FORMAT = r"j \d\e F \d\e Y \a \l\a\s H:i"  # 7 de diciembre de 2026 a las 18:30
-DATETIME_ZONE_FORMAT = r"j \d\e F \d\e Y \a \l\a\s H:i T"
-TIME_FORMAT = "H:i"
-YEAR_MONTH_FORMAT = r"F \d\e Y"  # diciembre de 2026
-MONTH_DAY_FORMAT = r"j \d\e F"  # 7 de diciembre
-MONTH_DAY_TIME_FORMAT = r"j \d\e F \a \l\a\s H:i"  # 7 de diciembre a las 18:30
-SHORT_DATE_FORMAT = "j N Y"  # 7 dic. 2026
-SHORT_DATETIME_FORMAT = "j N Y, H:i"  # 7 dic. 2026, 18:30
-SHORT_MONTH_DAY_FORMAT = "j N"  # 7 dic.
-SHORT_MONTH_DAY_TIME_FORMAT = "j N, H:i"  # 7 dic., 18:30
-WEEKDAY_DATE_FORMAT = r"l j \d\e F"  # lunes 7 de diciembre
-WEEKDAY_FULL_DATE_FORMAT = r"l j \d\e F \d\e Y"  # lunes 7 de diciembre de 2026
-WEEKDAY_DATETIME_FORMAT = r"l j \d\e F \a \l\a\s H:i"  # lunes 7 de diciembre a las 18:30
-WEEKDAY_TIME_FORMAT = r"l \a \l\a\s H:i"  # lunes a las 18:30
+# Spanish: "7 de diciembre de 2026", "lunes 7 de diciembre" (see trustapp/formats/__init__.py).
+LONG_DATE = r"j \d\e F \d\e Y"
+LONG_DATE_TIME = r"j \d\e F \d\e Y, H:i"
+LONG_DATE_TIME_ZONE = r"j \d\e F \d\e Y, H:i T"
+DAY_MONTH = r"j \d\e F"
+DAY_MONTH_TIME = r"j \d\e F, H:i"
+WEEKDAY_DAY_MONTH = r"l j \d\e F"
+WEEKDAY_DAY_MONTH_TIME = r"l j \d\e F, H:i"
+WEEKDAY_LONG_DATE = r"l j \d\e F \d\e Y"
+WEEKDAY_TIME = "l, H:i"
+SHORT_DAY_MONTH = "j M"
+SHORT_DAY_MONTH_TIME = "j M, H:i"
+SHORT_DAY_MONTH_YEAR = "j M Y"
+SHORT_DAY_MONTH_YEAR_TIME = "j M Y, H:i"
+MONTH_YEAR = r"F \d\e Y"

@@ -25,7 +25,7 @@ def when(value):
         return ""
     if timezone.is_aware(moment):
         moment = timezone.localtime(moment)
-    return formats.date_format(moment, "DATETIME_FORMAT")
+    return formats.date_format(moment, "LONG_DATE_TIME")
 
 
 @register.filter
@@ -36,7 +36,7 @@ def day(value):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     if not isinstance(value, date):
         return ""
-    return formats.date_format(value, "DATE_FORMAT")
+    return formats.date_format(value, "LONG_DATE")
 
 
 @register.filter
