@@ -6,7 +6,6 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -45,7 +44,7 @@ def person(value, partner_name=None):
     sentence: "you" and a name take different verb forms in most languages, so a sentence
     about "you" is its own string in the template."""
     if value == "you":
-        return pgettext("a person named on their own, beside what they did", "you")
+        return _("you")  # the label "you" (French "toi"), as in the space's home
     if value == "partner":
         return partner_name or _("your partner")
     if value == "both":
