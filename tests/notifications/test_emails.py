@@ -59,7 +59,10 @@ def test_it_carries_one_click_unsubscribe_and_a_stable_message_id(reminder, alic
 
 
 def test_it_shows_the_next_reminder_in_the_readers_own_zone(reminder):
-    assert "How often these reminders come: Every week. The next one comes on Monday 8 June, 19:00" in reminder.body
+    assert (
+        "How often these reminders come: Every week. The next one comes on Monday 8 June, 19:00"
+        in reminder.body
+    )
 
 
 def test_it_never_counts_streaks_or_blames(reminder):

@@ -21,8 +21,12 @@ def weekly_chart(weeks, members, today):
     rows = []
     for index, week in enumerate(weeks):
         y = TOP + index * ROW_HEIGHT
-        label = _("This week") if week["start"] == this_week else date_format(week["start"], "j M")
-        long_label = date_format(week["start"], "j F Y")
+        label = (
+            _("This week")
+            if week["start"] == this_week
+            else date_format(week["start"], "SHORT_DAY_MONTH")
+        )
+        long_label = date_format(week["start"], "LONG_DATE")
         bars = []
         for slot, (member, count) in enumerate(zip(members, week["counts"], strict=True)):
             length = round(count / largest * BAR_ROOM, 1)

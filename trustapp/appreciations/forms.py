@@ -132,7 +132,7 @@ class LogFilterForm(forms.Form):
         ]
         self.fields["quality"].choices = [("", _("Any quality")), *Quality.choices]
         self.fields["month"].widget.choices = [("", _("Any month"))] + [
-            (f"{m:%Y-%m}", date_format(m, "F Y")) for m in months
+            (f"{m:%Y-%m}", date_format(m, "MONTH_YEAR")) for m in months
         ]
         self.fields["by"].error_messages["invalid_choice"] = _("Pick someone from the list.")
         self.fields["quality"].error_messages["invalid_choice"] = _("Pick a quality from the list.")

@@ -160,7 +160,7 @@ def _x_ticks(rows, most=5):
     """A few date labels along the bottom, never crowded."""
     step = max(1, -(-len(rows) // most))
     return [
-        (_x(index, len(rows)), date_format(timezone.localtime(opened_at), "j M"))
+        (_x(index, len(rows)), date_format(timezone.localtime(opened_at), "SHORT_DAY_MONTH"))
         for index, (opened_at, _values) in enumerate(rows)
         if index % step == 0
     ]

@@ -24,7 +24,7 @@ def when(value):
         return ""
     if timezone.is_aware(moment):
         moment = timezone.localtime(moment)
-    return formats.date_format(moment, "j F Y, H:i")
+    return formats.date_format(moment, "LONG_DATE_TIME")
 
 
 @register.filter
@@ -35,15 +35,16 @@ def day(value):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     if not isinstance(value, date):
         return ""
-    return formats.date_format(value, "j F Y")
+    return formats.date_format(value, "LONG_DATE")
 
 
 @register.filter
 def person(value, partner_name=None):
-    """ "you" and "partner" in a download, as words for the middle of a sentence
-    (`|capfirst` them at its start)."""
+    """Who did something, named beside it ("Proposed it · you"), never as the subject of a
+    sentence: "you" and a name take different verb forms in most languages, so a sentence
+    about "you" is its own string in the template."""
     if value == "you":
-        return _("you")
+        return _("you")  # the label "you" (French "toi"), as in the space's home
     if value == "partner":
         return partner_name or _("your partner")
     if value == "both":
