@@ -43,9 +43,8 @@ def make_partnership(first, second=None):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Browser journeys also run on the embedded default (unless marked production_only:
-    a slow journey that tests nothing of the database or the broker); PostgreSQL-only tests
-    skip there."""
+    """Browser journeys also run on the embedded default (unless `production_only`);
+    PostgreSQL-only tests skip there."""
     from django.db import connection
 
     on_sqlite = connection.vendor == "sqlite"

@@ -273,6 +273,8 @@ LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# Our own date formats per language (trustapp/formats/<code>/formats.py), over Django's.
+FORMAT_MODULE_PATH = ["trustapp.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"

@@ -27,7 +27,7 @@ def test_it_shows_every_revision_author_and_consent(alice_client, partnership, a
     assert "We call when late." in body and "We text when late." in body
     assert "Written by Bob" in body and "Written by Alice" in body
     assert "Bob agreed on" in body and "withdrew on" in body
-    assert "Bob withdrew consent" in body  # the timeline
+    assert "Withdrew consent · Bob" in body  # the timeline
 
 
 def test_it_compares_the_latest_two_by_default(alice_client, partnership, alice, bob):

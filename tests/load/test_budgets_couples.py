@@ -62,7 +62,7 @@ def fresh_invitation(world):
 
 PAGES = [
     # One query a card (today's question and whether I answered it is one).
-    Budget("partnership home", 17, lambda w: Call(url("home", w.partnership))),
+    Budget("partnership home", 18, lambda w: Call(url("home", w.partnership))),
     Budget("home of a space waiting for a partner", 8, lambda w: Call(url("home", w.alone))),
     # One for support after each space someone else ended (repair).
     Budget("spaces", 6, lambda w: Call(reverse("home") + "?all")),

@@ -38,7 +38,7 @@ PAGES = [
             url("add", w.partnership), "post", {"name": "New", "day": "2022-02-02"}, htmx=True
         ),
     ),
-    Budget("home of the space", 16, lambda w: Call(w.partnership.get_absolute_url())),
+    Budget("home of the space", 17, lambda w: Call(w.partnership.get_absolute_url())),
 ]
 
 

@@ -75,7 +75,7 @@ PAGES = [
         5,
         lambda w: Call(url("status", w.partnership, w.day) + "?seen=11", htmx=True),
     ),
-    Budget("home of the space", 16, lambda w: Call(w.partnership.get_absolute_url())),
+    Budget("home of the space", 17, lambda w: Call(w.partnership.get_absolute_url())),
 ]
 
 ACTIONS = [

@@ -283,3 +283,19 @@ def test_a_retired_agreement_s_last_words_are_not_called_in_force(alice_client, 
     page = files["your-data.html"]
     assert "no longer in force" in page
     assert "<strong>in force</strong>" not in page
+
+
+def test_the_name_of_the_space_is_in_the_download(alice_client, partnership, filled):
+    from trustapp.couples.services import partnership_rename
+
+    partnership_rename(partnership=partnership, name="Our corner")
+    spaces = json.loads(download(alice_client)["partnerships.json"])
+    assert [space["name"] for space in spaces] == ["Our corner"]
+
+
+def test_the_readable_page_says_you_and_the_partner_in_sentences_of_their_own(alice_client, filled):
+    """A name and "you" need other verb forms in most languages: one sentence for each."""
+    page = re.sub(r"\s+", " ", download(alice_client)["your-data.html"])
+    assert "Version 1, written by you on" in page
+    assert "You agreed on" in page and "Bob agreed on" in page
+    assert "Proposed it · you" in page  # the history names who beside what happened

@@ -93,29 +93,43 @@ def browser_page(new_context, live_server):
     return make
 
 
-def assert_accessible(page, *, impacts=("serious", "critical")):
-    """Run axe-core in the page; fail on serious or critical violations."""
+def axe_script():
     global AXE_SCRIPT
-    # axe needs timers: in a page with JavaScript off it would wait forever.
-    assert getattr(page, "java_script_enabled", True), "run axe in a JavaScript-on page"
     if AXE_SCRIPT is None:
         import axe_playwright_python
 
         AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
-    page.evaluate(AXE_SCRIPT)
+    return AXE_SCRIPT
+
+
+def axe_violations(page, *, impacts=("serious", "critical")):
+    """Run axe-core in the page: its serious and critical violations, one line each.
+    (A context that has it as an init script, `add_init_script(axe_script())`, skips
+    sending it again for each page.)"""
+    # axe needs timers: in a page with JavaScript off it would wait forever.
+    assert getattr(page, "java_script_enabled", True), "run axe in a JavaScript-on page"
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.evaluate(axe_script())
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    bad = [v for v in results["violations"] if v.get("impact") in impacts]
-    summary = "\n".join(
+    return [
         f"- {v['id']} ({v['impact']}): {v['help']} at "
         + ", ".join(str(node["target"]) for node in v["nodes"][:3])
-        for v in bad
-    )
+        for v in results["violations"]
+        if v.get("impact") in impacts
+    ]
+
+
+def assert_accessible(page, *, impacts=("serious", "critical")):
+    """Run axe-core in the page; fail on serious or critical violations."""
+    bad = axe_violations(page, impacts=impacts)
+    summary = "\n".join(bad)
     assert not bad, f"axe found problems on {page.url}:\n{summary}"
 
 
 def save_screenshot(page, name):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    """ARTIFACTS/<name>.png; a name may hold a folder ("pages/home-phone")."""
     path = ARTIFACTS / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
     # caret="initial": hiding the caret leaves style="" on inputs, which htmx then copies
     # on its next swap and the strict CSP reports as an error.
     page.screenshot(path=str(path), full_page=True, caret="initial")

@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ImmutableRowError(Exception):
@@ -266,21 +267,44 @@ class Comment(models.Model):
 class AgreementEvent(models.Model):
     """What happened to an agreement and when: the history's timeline."""
 
+    # Each label is what happened, said without a subject ("Proposed it · Alex"): a name
+    # and "you" need different verb forms in most languages, a label needs none.
     class Kind(models.TextChoices):
-        PROPOSED = "proposed", _("proposed it")
-        SUGGESTED = "suggested", _("suggested a change")
-        AGREED = "agreed", _("both agreed: it is in force")
-        CHANGED = "changed", _("both agreed to the change: it is in force")
-        CONSENTED = "consented", _("agreed")
-        WITHDRAWN = "withdrawn", _("withdrew consent")
-        TAKEN_BACK = "taken_back", _("took back their suggestion")
-        DECLINED = "declined", _("preferred not to take the suggestion")
-        RETIRE_REQUESTED = "retire_requested", _("asked to retire it")
-        RETIRE_CANCELLED = "retire_cancelled", _("chose to keep it")
-        RETIRED = "retired", _("both agreed to retire it")
-        DETAILS = "details", _("changed its category or revisit date")
-        REAFFIRMED = "reaffirmed", _("both said yes again at the revisit date")
-        REVISITED = "revisited", _("looked at it again: it needs a conversation")
+        PROPOSED = "proposed", pgettext_lazy("agreement event", "Proposed it")
+        SUGGESTED = "suggested", pgettext_lazy("agreement event", "Suggested a change")
+        AGREED = "agreed", pgettext_lazy("agreement event", "Both agreed: it is in force")
+        CHANGED = (
+            "changed",
+            pgettext_lazy("agreement event", "Both agreed to the change: it is in force"),
+        )
+        CONSENTED = "consented", pgettext_lazy("agreement event", "Agreed")
+        WITHDRAWN = "withdrawn", pgettext_lazy("agreement event", "Withdrew consent")
+        TAKEN_BACK = "taken_back", pgettext_lazy("agreement event", "Took back the suggestion")
+        DECLINED = (
+            "declined",
+            pgettext_lazy("agreement event", "Preferred not to take the suggestion"),
+        )
+        RETIRE_REQUESTED = (
+            "retire_requested",
+            pgettext_lazy("agreement event", "Asked to retire it"),
+        )
+        RETIRE_CANCELLED = "retire_cancelled", pgettext_lazy("agreement event", "Chose to keep it")
+        RETIRED = "retired", pgettext_lazy("agreement event", "Both agreed to retire it")
+        DETAILS = (
+            "details",
+            pgettext_lazy("agreement event", "Changed its category or revisit date"),
+        )
+        REAFFIRMED = (
+            "reaffirmed",
+            pgettext_lazy("agreement event", "Both said yes again at the revisit date"),
+        )
+        REVISITED = (
+            "revisited",
+            pgettext_lazy("agreement event", "Looked at it again: it needs a conversation"),
+        )
+
+    # Done by both: no one person is named beside them.
+    BY_BOTH = frozenset({Kind.AGREED, Kind.CHANGED, Kind.RETIRED, Kind.REAFFIRMED})
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -299,6 +323,10 @@ class AgreementEvent(models.Model):
 
     def __str__(self):
         return f"{self.kind} on {self.agreement_id}"
+
+    @property
+    def is_by_both(self):
+        return self.kind in self.BY_BOTH
 
 
 class BoundaryQuerySet(models.QuerySet):

@@ -41,6 +41,15 @@ def cadence_of(partnership):
     return schedule.cadence if schedule else CheckInCadence.WEEKLY
 
 
+# Whole sentences: a choice's label lowercased mid-sentence is wrong where nouns keep
+# their capital (German) and reads oddly elsewhere.
+RHYTHM_CHANGED = {
+    CheckInCadence.WEEKLY: gettext_lazy("%(name)s set your check-ins to every week."),
+    CheckInCadence.FORTNIGHTLY: gettext_lazy("%(name)s set your check-ins to every two weeks."),
+    CheckInCadence.MONTHLY: gettext_lazy("%(name)s set your check-ins to every month."),
+}
+
+
 def schedule_set(*, partnership, user, cadence):
     schedule, _created = CheckInSchedule.objects.update_or_create(
         partnership=partnership,
@@ -52,11 +61,8 @@ def schedule_set(*, partnership, user, cadence):
         actor=user,
         kind="checkin_schedule",
         subject=gettext_lazy("Your check-in rhythm changed"),
-        message=gettext_lazy("%(name)s set your check-ins to: %(cadence)s."),
-        values={
-            "name": user.name,
-            "cadence": later(lambda: schedule.get_cadence_display().lower()),
-        },
+        message=RHYTHM_CHANGED[schedule.cadence],
+        values={"name": user.name},
         path=reverse("checkins:current", args=[partnership.public_id]),
     )
     return schedule

@@ -7,6 +7,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+NAME_MAX_LENGTH = 60
 
 
 def new_public_id():
@@ -28,6 +32,8 @@ class PartnershipQuerySet(models.QuerySet):
 
 class Partnership(models.Model):
     public_id = models.CharField(max_length=32, unique=True, default=new_public_id, editable=False)
+    # What the two of them call their space; empty for the default (see title_for).
+    name = models.CharField(_("Name of your space"), max_length=NAME_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
     ended_by = models.ForeignKey(
@@ -71,6 +77,17 @@ class Partnership(models.Model):
     @property
     def is_paired(self):
         return len(self.member_list()) == 2
+
+    def title_for(self, user):
+        """The space's name as `user` reads it: the one the two of them chose, else
+        "Alex & Sam" (the reader first) once both are in, else "Your shared space"."""
+        return self.name or self.default_title_for(user)
+
+    def default_title_for(self, user):
+        partner = self.partner_of(user)
+        if partner is None:
+            return gettext("Your shared space")
+        return gettext("%(me)s & %(them)s") % {"me": user.name, "them": partner.name}
 
 
 class Membership(models.Model):

@@ -8,7 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trustapp.couples import emails
-from trustapp.couples.models import Invitation, Membership, Partnership, hash_token
+from trustapp.couples.models import (
+    NAME_MAX_LENGTH,
+    Invitation,
+    Membership,
+    Partnership,
+    hash_token,
+)
 from trustapp.couples.signals import partnership_ended
 
 
@@ -16,10 +22,22 @@ class InvitationError(Exception):
     """Why an invitation cannot be accepted, in words a person can read."""
 
 
-def partnership_create(*, user):
+def partnership_create(*, user, name=""):
     with transaction.atomic():
-        partnership = Partnership.objects.create()
+        partnership = Partnership.objects.create(name=clean_name(name))
         Membership.objects.create(partnership=partnership, user=user, slot=1)
+    return partnership
+
+
+def clean_name(name):
+    """A space's name on one line, spaces collapsed: "" means the default (title_for)."""
+    return " ".join((name or "").split())[:NAME_MAX_LENGTH]
+
+
+def partnership_rename(*, partnership, name):
+    """Either partner names the space, or (with "") gives it back its default."""
+    partnership.name = clean_name(name)
+    partnership.save(update_fields=["name"])
     return partnership
 
 

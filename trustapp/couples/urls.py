@@ -7,6 +7,8 @@ app_name = "couples"
 urlpatterns = [
     path("p/new/", views.partnership_create, name="create"),
     path("p/<str:public_id>/", views.partnership_home, name="home"),
+    path("p/<str:public_id>/name/", views.rename, name="rename"),
+    path("p/<str:public_id>/tour/", views.tour, name="tour"),
     path("p/<str:public_id>/invite/", views.invite, name="invite"),
     path(
         "p/<str:public_id>/invite/<int:pk>/revoke/",

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from trustapp.couples import cards, landing, services
+from trustapp.couples import tour as tour_steps
 from trustapp.couples.access import partnership_view
-from trustapp.couples.forms import InvitationForm, LeaveForm
+from trustapp.couples.forms import InvitationForm, LeaveForm, NameForm
 from trustapp.couples.models import Invitation, Membership, Partnership
 from trustapp.couples.signals import invitation_accepted
 
@@ -37,21 +38,31 @@ def home(request):
     active = [p for p in partnerships if p.is_active]
     if len(active) == 1 and request.GET.get("all") is None:
         return redirect(active[0])
+    return _spaces(request, partnerships, NameForm())
+
+
+def _spaces(request, partnerships, form, status=200):
     return render(
         request,
         "couples/partnership_list.html",
         {
-            "active": active,
+            "active": [p for p in partnerships if p.is_active],
             "archived": [p for p in partnerships if not p.is_active],
             "sections": cards.sections_for("spaces", user=request.user),
+            "form": form,
         },
+        status=status,
     )
 
 
 @login_required
 @require_POST
 def partnership_create(request):
-    partnership = services.partnership_create(user=request.user)
+    """The first step of onboarding: a space, named if they like; then the invitation."""
+    form = NameForm(request.POST)
+    if not form.is_valid():
+        return _spaces(request, list(_partnerships_of(request.user)), form, status=400)
+    partnership = services.partnership_create(user=request.user, name=form.cleaned_data["name"])
     messages.success(request, _("Your shared space is ready. Now invite your partner."))
     return redirect("couples:invite", public_id=partnership.public_id)
 
@@ -68,6 +79,37 @@ def _new_link(request, invitation):
     if invitation is None or made is None or made["pk"] != invitation.pk:
         return None
     return request.build_absolute_uri(reverse("couples:invitation", args=[made["token"]]))
+
+
+@partnership_view
+def rename(request, partnership):
+    """Either partner names the space, or gives it back its default name."""
+    if not partnership.is_active:
+        return redirect(partnership)
+    form = NameForm(
+        request.POST or None,
+        initial={"name": partnership.name},
+        default=partnership.default_title_for(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        services.partnership_rename(partnership=partnership, name=form.cleaned_data["name"])
+        title = partnership.title_for(request.user)
+        messages.success(request, _("Saved. Your space is called %(name)s.") % {"name": title})
+        return redirect(partnership)
+    return render(request, "couples/name.html", {"partnership": partnership, "form": form})
+
+
+@partnership_view
+def tour(request, partnership):
+    """What the space holds, one step a page, while the partner has not joined yet."""
+    number = tour_steps.step_number(request.GET.get("step"))
+    context = {
+        "partnership": partnership,
+        "step": tour_steps.STEPS[number - 1],
+        "number": number,
+        "count": len(tour_steps.STEPS),
+    }
+    return render(request, "couples/tour.html", context)
 
 
 @partnership_view

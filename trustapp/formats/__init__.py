@@ -5,6 +5,9 @@ language's module here says how it reads there ("7 December 2026", "7. Dezember 
 "7 de diciembre de 2026", "7 décembre 2026"). Every language defines every name below
 (tests/test_languages.py checks it); a name Django knows (DATE_FORMAT ...) falls back to
 Django's own module for the language.
+
+Short months are "N" outside English: Django's "M" capitalises them ("7 Déc", "7 Dic"), which
+French and Spanish never do mid-sentence, and German writes "7. Dez." with its point.
 """
 
 NAMES = (

@@ -1,11 +1,12 @@
 """The Django admin, reachable only by staff who have turned on two-factor authentication."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 
 class TwoFactorAdminSite(admin.AdminSite):
-    site_header = "Trustapp administration"
-    site_title = "Trustapp admin"
+    site_header = _("Trustapp administration")
+    site_title = _("Trustapp admin")
 
     def has_permission(self, request):
         from allauth.mfa.utils import is_mfa_enabled

@@ -9,6 +9,8 @@ import re
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 # No path of ours has a control character; a query value may carry a line break
 # (a prefilled text), never any other control character.
@@ -17,7 +19,7 @@ QUERY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Django's session keys are lowercase letters and digits (SessionBase VALID_KEY_CHARS).
 SESSION_KEY = re.compile(r"[a-z0-9]{1,64}")
 
-BAD_ADDRESS = (
+BAD_ADDRESS = _(
     "This address has characters in it that no link of ours contains, "
     "so we could not open it. Please check the link, or start again from the home page.\n"
 )
@@ -48,7 +50,10 @@ class RejectControlCharactersMiddleware:
 
     def __call__(self, request):
         if has_control_characters(request):
-            return HttpResponseBadRequest(BAD_ADDRESS, content_type="text/plain; charset=utf-8")
+            # This runs before LocaleMiddleware: answer in the browser's language.
+            with translation.override(translation.get_language_from_request(request)):
+                text = str(BAD_ADDRESS)
+            return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
         name = settings.SESSION_COOKIE_NAME
         garbled = name in request.COOKIES and not SESSION_KEY.fullmatch(request.COOKIES[name])
         if garbled:

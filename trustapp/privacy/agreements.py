@@ -90,7 +90,7 @@ def _agreements(partnership, user, scope):
                 "history": [
                     {
                         "what": str(kinds.get(e.kind, e.kind)),
-                        "by": who(user, e.actor_id),
+                        "by": "both" if e.is_by_both else who(user, e.actor_id),
                         "at": e.created_at,
                         "note": e.note,
                     }

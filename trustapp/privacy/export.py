@@ -87,6 +87,7 @@ def partnership_data(partnership, user, scope=Scope.SEEN):
     }
     if scope == Scope.SEEN:
         data["partner"] = partner.name if partner is not None else None
+        data["name"] = partnership.name  # what the two of them called it ("" for none)
     for area, module in AREAS.items():
         data[area] = module.export_partnership(partnership, user, scope)
     return data

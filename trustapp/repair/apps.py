@@ -21,9 +21,9 @@ class RepairConfig(AppConfig):
     def ready(self):
         from trustapp.couples import cards
         from trustapp.couples.signals import partnership_ended
-        from trustapp.repair.sections import home_card, pause_section, spaces_section
+        from trustapp.repair.sections import home_card, home_waiting, pause_section, spaces_section
 
-        cards.add("repair", "repair/_home_card.html", home_card)
+        cards.add("repair", "repair/_home_card.html", home_card, waiting=home_waiting)
         # Conversations and check-ins show it without knowing repair exists.
         cards.add_section("pause", "repair", "repair/_pause.html", pause_section)
         # After a space someone else ended: support, on the list of spaces.

@@ -137,7 +137,7 @@ class CommitmentForm(forms.Form):
     text = _text(_("What I will do, concretely"), rows=3)
     revisit_on = forms.DateField(
         label=_("When we look at it again"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Choose a day to look at it again together."),
             "invalid": _("Please give a date, like 2030-05-31."),

@@ -40,10 +40,11 @@ def day(value):
 
 @register.filter
 def person(value, partner_name=None):
-    """ "you" and "partner" in a download, as words for the middle of a sentence
-    (`|capfirst` them at its start)."""
+    """Who did something, named beside it ("Proposed it · you"), never as the subject of a
+    sentence: "you" and a name take different verb forms in most languages, so a sentence
+    about "you" is its own string in the template."""
     if value == "you":
-        return _("you")
+        return _("you")  # the label "you" (French "toi"), as in the space's home
     if value == "partner":
         return partner_name or _("your partner")
     if value == "both":
