@@ -25,7 +25,6 @@ from trustapp.checkins.models import (
 )
 from trustapp.conversations.services import prompt_of_the_week as week_prompt
 from trustapp.couples.models import Partnership
-from trustapp.lib.i18n import later
 from trustapp.notifications.notify import notify_partner
 
 

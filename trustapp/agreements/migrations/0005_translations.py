@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0003_alter_agreementevent_kind_revisitanswer'),
+        ('agreements', '0004_event_kind_labels'),
     ]
 
     operations = [
