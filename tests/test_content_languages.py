@@ -92,23 +92,18 @@ def write(directory, name, text):
 # These fail until the translations of every data file are merged: that is the rule.
 
 
-def test_every_prompt_and_topic_has_every_language():
-    gaps = prompts_library.missing()
-    assert not gaps, described(gaps)
-
-
-def test_every_agreement_category_and_idea_has_every_language():
-    gaps = agreements_library.missing()
-    assert not gaps, described(gaps)
-
-
-def test_every_question_and_theme_has_every_language():
-    gaps = questions_library.missing()
-    assert not gaps, described(gaps)
-
-
-def test_every_helpline_has_every_language():
-    gaps = views.helplines_missing()
+@pytest.mark.parametrize(
+    "missing",
+    [
+        prompts_library.missing,
+        agreements_library.missing,
+        questions_library.missing,
+        views.helplines_missing,
+    ],
+    ids=["prompts-and-topics", "agreement-categories-and-ideas", "questions", "helplines"],
+)
+def test_every_content_item_has_every_language(missing):
+    gaps = missing()
     assert not gaps, described(gaps)
 
 
