@@ -11,7 +11,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/9
 TEST_WORKERS ?= 2
 XDIST := -n $(TEST_WORKERS) --dist worksteal
 
-.PHONY: run test test-production test-embedded install browser lint bench-reminders bench
+.PHONY: run test test-production test-embedded install browser lint messages bench-reminders bench
 
 # The message catalogs are compiled here (locale/*/LC_MESSAGES/django.mo are not committed):
 # each .mo is remade whenever its .po is newer, by Django's compilemessages (GNU gettext's
@@ -28,6 +28,13 @@ install: .venv/.synced $(CATALOGS:.po=.mo)
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po .venv/.synced
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
 	DEBUG=1 $(PY) manage.py compilemessages --locale $* --ignore .venv --ignore var --ignore node_modules
+
+# After changing words in the code: extract them into every catalog (new ones come empty,
+# changed ones fuzzy with the old translation as a hint; tests/test_languages.py fails on both).
+messages: install
+	DEBUG=1 $(PY) manage.py makemessages --all --no-obsolete \
+	  --ignore ".venv/*" --ignore "var/*" --ignore "bench/*" --ignore "tests/*" \
+	  --ignore "test-artifacts/*" --ignore "node_modules/*"
 
 run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
