@@ -206,3 +206,18 @@ def test_times_follow_the_person_when_they_move(client, alice, partnership, alic
     assert "DTSTART;TZID=America/New_York:20260308T193000" in text
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["America/New_York"]
     assert timezone.now() == NOW
+
+
+def test_it_is_written_in_the_language_of_the_person_not_of_the_calendar_app(
+    client, alice, partnership, alice_feed
+):
+    """A calendar app fetches the feed with its own Accept-Language; the events follow the
+    profile of the person whose feed it is."""
+    CheckIn.objects.create(partnership=partnership, opened_at=NOW - timedelta(days=2))
+    CheckInSchedule.objects.create(partnership=partnership, cadence="fortnightly")
+    preference_save(user=alice, cadence="off")
+    alice.language = "de"
+    alice.save(update_fields=["language"])
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"
+    calendar, _text = read_feed(client, alice_feed)
+    assert "Check-in mit Bob" in events_by_title(calendar)

@@ -299,3 +299,20 @@ def test_the_readable_page_says_you_and_the_partner_in_sentences_of_their_own(al
     assert "Version 1, written by you on" in page
     assert "You agreed on" in page and "Bob agreed on" in page
     assert "Proposed it · you" in page  # the history names who beside what happened
+
+
+def test_the_download_is_in_the_reader_s_language(alice_client, alice, filled):
+    """The app's own words in a download (a category's name, the page's headings) follow the
+    reader's profile, like everything else written to them."""
+    from trustapp.lib.i18n import translated
+
+    alice.language = "de"
+    alice.save(update_fields=["language"])
+    category = filled.agreement.category
+    german = translated(category, "name", "de")
+    assert german != category.name
+    files = download(alice_client)
+    spaces = json.loads(files["agreements.json"])
+    assert [item["category"] for space in spaces for item in space["agreements"]] == [german]
+    assert german in files["your-data.html"]
+    assert '<html lang="de"' in files["your-data.html"]

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from trustapp.calendar import services
 from trustapp.calendar.models import CalendarFeed
 from trustapp.lib.htmx import render_page
+from trustapp.lib.i18n import recipient_language
 
 
 @login_required
@@ -39,4 +40,6 @@ def feed(request, token):
     calendar_feed = CalendarFeed.from_token(token)
     if calendar_feed is None:
         raise Http404
-    return services.ics_response(services.feed_ics(calendar_feed.user))
+    # Fetched by a calendar app, not the person: written in the language of their profile.
+    with recipient_language(calendar_feed.user):
+        return services.ics_response(services.feed_ics(calendar_feed.user))

@@ -16,6 +16,7 @@ from trustapp.agreements.models import (
     Consent,
     RevisitAnswer,
 )
+from trustapp.lib.i18n import translated
 from trustapp.privacy.rules import Scope, keeps, who
 
 
@@ -72,7 +73,7 @@ def _agreements(partnership, user, scope):
         items.append(
             {
                 "title": title,
-                "category": agreement.category.name,
+                "category": translated(agreement.category, "name"),
                 "status": str(statuses.get(agreement.status, agreement.status)),
                 "revisit_on": agreement.revisit_on,
                 "started_at": agreement.created_at,

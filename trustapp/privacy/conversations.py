@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from trustapp.conversations.models import Answer, Conversation, PromptChoice, TenderOptIn
 from trustapp.conversations.services import answers_for
+from trustapp.lib.i18n import translated
 from trustapp.privacy.rules import Scope, keeps, who
 
 
@@ -24,8 +25,8 @@ def export_partnership(partnership, user, scope):
         answers = list(conversation.answers.all())
         mine, theirs = answers_for(conversation, user, answers)
         item = {
-            "topic": conversation.prompt.topic.title,
-            "question": conversation.question,
+            "topic": translated(conversation.prompt.topic, "title"),
+            "question": translated(conversation, "question"),
             "started_at": conversation.started_at,
             "revealed_at": conversation.revealed_at,
             "talked_about_at": conversation.talked_at,

@@ -17,11 +17,11 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trustapp.couples.models import Membership, Partnership
-from trustapp.lib.i18n import later
+from trustapp.lib.i18n import later, recipient_language
 from trustapp.lib.mail import absolute_url, send_templated
 from trustapp.privacy import agreements as agreements_privacy
 from trustapp.privacy import appreciations as appreciations_privacy
@@ -116,7 +116,13 @@ def _partnerships_of(user):
 
 
 def collect(user):
-    """Everything a download holds, as Python values (dates stay dates until JSON)."""
+    """Everything a download holds, as Python values (dates stay dates until JSON), with
+    the app's own words (categories, topics, labels) in the reader's language."""
+    with recipient_language(user):
+        return _collect(user)
+
+
+def _collect(user):
     return {
         "format": FORMAT,
         "exported_at": timezone.now(),
@@ -157,7 +163,7 @@ def _json(value):
 
 def readable_page(data, user):
     """One self-contained HTML page: inline styles, no scripts, nothing fetched."""
-    with translation.override(settings.LANGUAGE_CODE), timezone.override(user.zone):
+    with recipient_language(user), timezone.override(user.zone):
         return render_to_string(
             "privacy/export/page.html", {"data": data, "reader": user, "standalone": True}
         )
