@@ -9,8 +9,6 @@ from django.template import engines
 
 from trustapp.lib.renderers import FormRenderer
 
-pytestmark = pytest.mark.embedded
-
 CHOICES = [("1", "One"), ("2", 'Two <"&">'), ("3", "Three")]
 GROUPED = [("Odd", [("1", "One"), ("3", "Three")]), ("Even", [("2", "Two")])]
 
