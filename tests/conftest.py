@@ -43,12 +43,17 @@ def make_partnership(first, second=None):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Browser journeys also run on the embedded default; PostgreSQL-only tests skip there."""
+    """Browser journeys also run on the embedded default; PostgreSQL-only tests skip there.
+
+    A browser test marked `browser_alone` checks what the browser does with a page
+    (layout, focus, colours, a shortcut), the same whatever database served it: it runs
+    once, in the production pass. On SQLite every page it opens is still visited by the
+    fuzz walk (tests/test_fuzz.py, marked embedded)."""
     from django.db import connection
 
     on_sqlite = connection.vendor == "sqlite"
     for item in items:
-        if item.get_closest_marker("browser"):
+        if item.get_closest_marker("browser") and not item.get_closest_marker("browser_alone"):
             item.add_marker(pytest.mark.embedded)
         if on_sqlite and item.get_closest_marker("postgres_only"):
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL row locks"))

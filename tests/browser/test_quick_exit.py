@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.support.browser import assert_accessible
 
-pytestmark = [pytest.mark.browser]
+pytestmark = [pytest.mark.browser, pytest.mark.browser_alone]
 
 NEUTRAL = "https://www.wikipedia.org/"
 
