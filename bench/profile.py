@@ -13,7 +13,8 @@ instructions each request executes (Python, Django, the database driver; Postgre
 work is in another process and not counted). A count does not move with the machine's
 other load the way CPU time does, so it compares two trees on a shared machine. Each
 endpoint's measured requests sit between two marker calls (`os.getppid()` zeroes the
-counters, `os.getpgrp()` writes them out); the figure is their total over --repeat.
+counters, `os.getpgrp()` writes them out), once around one request and once around
+--repeat (at least 2): the difference, per request, leaves out what the markers cost.
 """
 
 import argparse
@@ -111,10 +112,13 @@ def main():
             gc.collect()
             gc.freeze()
             print(f"endpoint {name}", flush=True)
-            os.getppid()  # callgrind --zero-before=os_getppid
-            for index in range(args.repeat):
-                once(index)
-            os.getpgrp()  # callgrind --dump-before=os_getpgrp
+            # Two counts, of one request and of --repeat: their difference leaves out what
+            # counting itself costs, the same in both.
+            for count in (1, args.repeat):
+                os.getppid()  # callgrind --zero-before=os_getppid
+                for index in range(count):
+                    once(index)
+                os.getpgrp()  # callgrind --dump-before=os_getpgrp
             continue
         with CaptureQueriesContext(connection) as captured:
             once(1)
@@ -188,16 +192,19 @@ def count_instructions(args):
         if result.returncode != 0 or not names:
             sys.stderr.write(result.stdout + result.stderr)
             return 1
-        # One dump per endpoint, numbered in order (.1, .2, ...); the last is the exit's.
-        totals = []
-        for number in range(1, len(names) + 1):
+        # Two dumps per endpoint, numbered in order (.1, .2, ...); the last is the exit's.
+        counts = []
+        for number in range(1, 2 * len(names) + 1):
             text = Path(f"{out}.{number}").read_text()
             summary = next(line for line in text.splitlines() if line.startswith("summary:"))
-            totals.append(int(summary.split()[1]))
-    floor = dict(zip(names, totals, strict=True)).get("floor")
-    for name, total in zip(names, totals, strict=True):
-        per = total / args.repeat
-        ratio = f"  {per * args.repeat / floor:5.1f} x floor" if floor else ""
+            counts.append(int(summary.split()[1]))
+    per_request = {
+        name: (counts[2 * index + 1] - counts[2 * index]) / (args.repeat - 1)
+        for index, name in enumerate(names)
+    }
+    floor = per_request.get("floor")
+    for name, per in per_request.items():
+        ratio = f"  {per / floor:5.1f} x floor" if floor else ""
         print(f"{name:32} {per / 1e6:8.2f} M instructions/request{ratio}")
     return 0
 
