@@ -1,11 +1,22 @@
 """Where a page spends its time: queries and milliseconds per endpoint, in-process.
 
     .venv/bin/python -m bench.profile [--sql] [--repeat 20] [--cprofile N] [name ...]
+    .venv/bin/python -m bench.profile --instructions [--repeat 10] [name ...]
 
 Uses the benchmark database as `make bench` left it (run that once first) and Django's
 test client, so no server is needed. Pages are rendered on every request. With
 --sql it prints each query and its duration for the named endpoints. A tool for finding
 what to fix; `make bench` is the measurement.
+
+With --instructions it runs itself again under valgrind's callgrind and counts the
+instructions each request executes (Python, Django, the database driver; PostgreSQL's own
+work is in another process and not counted). A count does not move with the machine's
+other load the way CPU time does, so it compares two trees on a shared machine. Each
+endpoint's measured requests sit between two marker calls (`os.getppid()` zeroes the
+counters, `os.getpgrp()` writes them out), once around one request and once around
+--repeat (at least 2): the difference, per request, leaves out what only the first
+request after a marker pays. A request as small as the floor's is still too small to
+count this way (the collector's passes weigh on it); compare pages with each other.
 """
 
 import argparse
@@ -14,8 +25,11 @@ import gc
 import itertools
 import os
 import pstats
+import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
@@ -31,7 +45,15 @@ def main():
     parser.add_argument(
         "--cprofile", type=int, metavar="N", help="print the N costliest functions per endpoint"
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions per request under callgrind instead of timing",
+    )
+    parser.add_argument("--under-callgrind", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.instructions:
+        return count_instructions(args)
 
     from bench.run import (
         DATABASE_URL,
@@ -87,6 +109,19 @@ def main():
         # stays out of the collector's walks, which would otherwise land on the requests.
         gc.collect()
         gc.freeze()
+        if args.under_callgrind:
+            once(1)  # warm the second shape too (a reaction turns on, then off)
+            gc.collect()
+            gc.freeze()
+            print(f"endpoint {name}", flush=True)
+            # Two counts, of one request and of --repeat: their difference leaves out what
+            # only the first request after a marker pays, the same in both.
+            for count in (1, args.repeat):
+                os.getppid()  # callgrind --zero-before=os_getppid
+                for index in range(count):
+                    once(index)
+                os.getpgrp()  # callgrind --dump-before=os_getpgrp
+            continue
         with CaptureQueriesContext(connection) as captured:
             once(1)
         queries = list(captured.captured_queries)
@@ -129,6 +164,51 @@ def main():
                     cursor.execute("EXPLAIN ANALYZE " + query["sql"])
                     for (line,) in cursor.fetchall():
                         print(f"        {line}")
+
+
+def count_instructions(args):
+    """Run this module under callgrind with the markers; print instructions per request."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        command = [
+            "valgrind",
+            "--tool=callgrind",
+            f"--callgrind-out-file={out}",
+            "--zero-before=os_getppid",
+            "--dump-before=os_getpgrp",
+            "--collect-systime=no",
+            sys.executable,
+            "-m",
+            "bench.profile",
+            "--under-callgrind",
+            "--repeat",
+            str(args.repeat),
+            *args.names,
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        names = [
+            line.removeprefix("endpoint ")
+            for line in result.stdout.splitlines()
+            if line.startswith("endpoint ")
+        ]
+        if result.returncode != 0 or not names:
+            sys.stderr.write(result.stdout + result.stderr)
+            return 1
+        # Two dumps per endpoint, numbered in order (.1, .2, ...); the last is the exit's.
+        counts = []
+        for number in range(1, 2 * len(names) + 1):
+            text = Path(f"{out}.{number}").read_text()
+            summary = next(line for line in text.splitlines() if line.startswith("summary:"))
+            counts.append(int(summary.split()[1]))
+    per_request = {
+        name: (counts[2 * index + 1] - counts[2 * index]) / (args.repeat - 1)
+        for index, name in enumerate(names)
+    }
+    floor = per_request.get("floor")
+    for name, per in per_request.items():
+        ratio = f"  {per / floor:5.1f} x floor" if floor else ""
+        print(f"{name:32} {per / 1e6:8.2f} M instructions/request{ratio}")
+    return 0
 
 
 if __name__ == "__main__":

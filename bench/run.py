@@ -42,10 +42,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-DATABASE = "trustapp_bench"
+# Another database and Redis for a copy of one's own (bench.profile beside other work).
+DATABASE = os.environ.get("BENCH_DATABASE", "trustapp_bench")
 ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
-REDIS_URL = "redis://127.0.0.1:6379/11"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11")
 PAIRED_SECONDS = 2  # the floor loaded just before each endpoint
 THREADS = 2  # wrk's
 CHECKED = 5  # of the first yeses: spent on checking the endpoint and warming it up

@@ -43,8 +43,12 @@ def make_partnership(first, second=None):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Browser journeys also run on the embedded default (unless `production_only`);
-    PostgreSQL-only tests skip there."""
+    """Browser journeys also run on the embedded default; PostgreSQL-only tests skip there.
+
+    A browser test marked `production_only` runs once, in the production pass, with its
+    reason in its docstring; most check what the browser does with a page (layout, focus,
+    colours, a shortcut), the same whatever database served it. On SQLite every page it
+    opens is still visited by the fuzz walk (tests/test_fuzz.py, marked embedded)."""
     from django.db import connection
 
     on_sqlite = connection.vendor == "sqlite"

@@ -4,13 +4,10 @@ Each feature's conflict tests (tests/agreements/test_concurrency.py, the check-i
 step edits, the conversation takeaway) check the pages; these check the helper itself.
 """
 
-import pytest
 from django import forms
 from django.http import QueryDict
 
 from trustapp.lib.forms import VersionedForm
-
-pytestmark = pytest.mark.embedded
 
 
 class NoteForm(VersionedForm):

@@ -111,6 +111,10 @@ TEMPLATES = [
     }
 ]
 
+# Plain inputs, text areas, selects and radio or checkbox lists written in Python, the
+# same markup as Django's widget templates (trustapp/lib/renderers.py).
+FORM_RENDERER = "trustapp.lib.renderers.FormRenderer"
+
 # Database: SQLite by default, DATABASE_URL (PostgreSQL) in production.
 DATABASE_URL = env("DATABASE_URL")
 if DATABASE_URL:

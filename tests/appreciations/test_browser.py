@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from tests.appreciations.conftest import make_appreciation
 from tests.support.browser import assert_accessible, save_screenshot
+from trustapp.appreciations.views import PAGE_SIZE
 
 pytestmark = [pytest.mark.browser]
 
@@ -120,17 +121,17 @@ def test_the_log_loads_older_entries_as_it_scrolls(
     browser_page, live_server, transactional_db, partnership, alice, bob
 ):
     today = timezone.localdate()
-    for index in range(45):
+    for index in range(2 * PAGE_SIZE + 5):
         make_appreciation(
             partnership, alice, bob, f"Entry {index}.", happened_on=today - timedelta(days=index)
         )
     page = browser_page(alice)
     page.goto(log_path(partnership))
-    expect(page.locator("li.appreciation")).to_have_count(20)
+    expect(page.locator("li.appreciation")).to_have_count(PAGE_SIZE)
     page.locator("li.appreciation").last.scroll_into_view_if_needed()
-    expect(page.locator("li.appreciation")).to_have_count(40)
+    expect(page.locator("li.appreciation")).to_have_count(2 * PAGE_SIZE)
     page.locator("li.appreciation").last.scroll_into_view_if_needed()
-    expect(page.locator("li.appreciation")).to_have_count(45)
-    expect(item(page, "Entry 44.")).to_be_visible()
+    expect(page.locator("li.appreciation")).to_have_count(2 * PAGE_SIZE + 5)
+    expect(item(page, f"Entry {2 * PAGE_SIZE + 4}.")).to_be_visible()
     expect(page.locator("#appreciation-pager")).to_contain_text("That is everything")
     assert page.js_errors == []

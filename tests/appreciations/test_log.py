@@ -10,6 +10,7 @@ from django.utils import timezone
 from tests.appreciations.conftest import bulk_appreciations, make_appreciation
 from tests.support.plans import avoid_whole_table_reads
 from trustapp.appreciations.models import Appreciation, ReadMarker
+from trustapp.appreciations.views import PAGE_SIZE
 from trustapp.couples import services as couples_services
 
 LOG_BUDGET = 16
@@ -93,15 +94,15 @@ def paged(partnership, alice, bob, count):
 
 
 def test_it_shows_a_plain_older_link_without_javascript(alice_client, partnership, alice, bob):
-    paged(partnership, alice, bob, 25)
+    paged(partnership, alice, bob, PAGE_SIZE + 5)
     body = alice_client.get(log_url(partnership)).content.decode()
-    assert "Entry 19<" in body and "Entry 20<" not in body
+    assert f"Entry {PAGE_SIZE - 1}<" in body and f"Entry {PAGE_SIZE}<" not in body
     older = re.search(r'<a href="([^"]+)" class="button">Older appreciations</a>', body)
     response = alice_client.get(older[1].replace("&amp;", "&"))
     older_body = response.content.decode()
     assert response.status_code == 200
-    assert "Entry 20<" in older_body and "Entry 24<" in older_body
-    assert "Entry 19<" not in older_body
+    assert f"Entry {PAGE_SIZE}<" in older_body and f"Entry {PAGE_SIZE + 4}<" in older_body
+    assert f"Entry {PAGE_SIZE - 1}<" not in older_body
     assert "Back to the newest" in older_body
 
 
@@ -114,7 +115,7 @@ def next_url_from(body):
 def test_the_last_item_loads_the_next_page_when_revealed(
     alice_client, partnership, alice, bob, htmx_headers
 ):
-    paged(partnership, alice, bob, 45)
+    paged(partnership, alice, bob, 2 * PAGE_SIZE + 5)
     body = alice_client.get(log_url(partnership)).content.decode()
     assert 'hx-trigger="revealed"' in body
     assert body.count('hx-trigger="revealed"') == 1
@@ -122,10 +123,11 @@ def test_the_last_item_loads_the_next_page_when_revealed(
     part = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in part
-    assert "Entry 20" in part and "Entry 39" in part and "Entry 40" not in part
+    assert f"Entry {PAGE_SIZE}<" in part and f"Entry {2 * PAGE_SIZE - 1}<" in part
+    assert f"Entry {2 * PAGE_SIZE}<" not in part
     assert 'hx-swap-oob="true"' in part  # the plain link moves along
     last = alice_client.get(next_url_from(part), headers=htmx_headers).content.decode()
-    assert "Entry 44" in last
+    assert f"Entry {2 * PAGE_SIZE + 4}<" in last
     assert 'hx-trigger="revealed"' not in last
     assert "That is everything" in last
 
@@ -133,13 +135,14 @@ def test_the_last_item_loads_the_next_page_when_revealed(
 def test_entries_on_the_same_day_page_without_gaps_or_repeats(
     alice_client, partnership, alice, bob, htmx_headers
 ):
-    for i in range(30):
+    count = PAGE_SIZE + PAGE_SIZE // 2
+    for i in range(count):
         make_appreciation(partnership, alice, bob, f"Same day {i}.")
     first = alice_client.get(log_url(partnership)).content.decode()
     second = alice_client.get(next_url_from(first), headers=htmx_headers).content.decode()
-    seen = [f"Same day {i}." for i in range(30) if f"Same day {i}." in first]
-    rest = [f"Same day {i}." for i in range(30) if f"Same day {i}." in second]
-    assert len(seen) == 20 and len(rest) == 10
+    seen = [f"Same day {i}." for i in range(count) if f"Same day {i}." in first]
+    rest = [f"Same day {i}." for i in range(count) if f"Same day {i}." in second]
+    assert len(seen) == PAGE_SIZE and len(rest) == PAGE_SIZE // 2
     assert not set(seen) & set(rest)
 
 
@@ -215,7 +218,7 @@ def test_filters_survive_into_the_next_page(alice_client, partnership, alice, bo
     url = next_url_from(body)
     assert "by=me" in url
     part = alice_client.get(url, headers=htmx_headers).content.decode()
-    assert "Not by alice" not in part and "Entry 29" in part
+    assert "Not by alice" not in part and f"Entry {PAGE_SIZE}<" in part
 
 
 def test_an_empty_log_invites_the_first_entry(alice_client, partnership):
@@ -260,7 +263,7 @@ def test_the_next_page_keeps_its_query_count_from_10_to_100(
     bulk_appreciations(partnership, alice, bob, 90)
     with django_assert_max_num_queries(small):
         response = bob_client.get(log_url(partnership) + cursor, headers=htmx_headers)
-    assert response.content.decode().count('<li class="appreciation') == 20
+    assert response.content.decode().count('<li class="appreciation') == PAGE_SIZE
 
 
 @pytest.mark.postgres_only

@@ -11,7 +11,7 @@ from trustapp.agreements import library
 from trustapp.conversations import services as conversations
 from trustapp.conversations.models import Prompt
 
-pytestmark = [pytest.mark.browser]
+pytestmark = [pytest.mark.browser, pytest.mark.production_only]
 
 
 def focus_in(page, selector):

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from tests.support.browser import save_screenshot
 
-pytestmark = [pytest.mark.browser]
+pytestmark = [pytest.mark.browser, pytest.mark.production_only]
 
 DEMO_APPS = ["agreements", "appreciations", "conversations", "checkins"]
 PHONE_SCREEN = 844

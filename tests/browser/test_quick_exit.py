@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.support.browser import assert_accessible
 
-pytestmark = [pytest.mark.browser]
+pytestmark = [pytest.mark.browser, pytest.mark.production_only]
 
 NEUTRAL = "https://www.wikipedia.org/"
 

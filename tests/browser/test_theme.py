@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from tests.support.browser import assert_accessible, save_screenshot
 
-pytestmark = [pytest.mark.browser]
+pytestmark = [pytest.mark.browser, pytest.mark.production_only]
 
 DARK_BG = "rgb(28, 23, 29)"
 LIGHT_BG = "rgb(251, 247, 244)"

@@ -7,7 +7,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from trustapp.appreciations.models import REPLY_MAX_LENGTH, TEXT_MAX_LENGTH, Quality
-from trustapp.lib import widgets
 
 EARLIEST_YEAR = 1900
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -36,7 +35,7 @@ class AppreciationForm(forms.Form):
         label=_("What it showed"),
         choices=Quality.choices,
         required=False,
-        widget=widgets.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Pick qualities from the list.")},
     )
 
@@ -111,9 +110,9 @@ class NoticeForm(forms.Form):
 class LogFilterForm(forms.Form):
     """The log's filters. Anything invalid is explained and left out of the filter."""
 
-    by = forms.ChoiceField(label=_("Written by"), required=False, widget=widgets.Select)
-    quality = forms.ChoiceField(label=_("Quality"), required=False, widget=widgets.Select)
-    month = forms.CharField(label=_("Month"), required=False, widget=widgets.Select)
+    by = forms.ChoiceField(label=_("Written by"), required=False, widget=forms.Select)
+    quality = forms.ChoiceField(label=_("Quality"), required=False, widget=forms.Select)
+    month = forms.CharField(label=_("Month"), required=False, widget=forms.Select)
     q = forms.CharField(
         label=_("Search"),
         required=False,

@@ -18,7 +18,9 @@ from trustapp.couples.memories import on_this_day
 from trustapp.lib.htmx import render_page, wants_partial
 from trustapp.lib.safe_next import safe_next
 
-PAGE_SIZE = 20
+# Ten cards: about three phone screens; the last one loads the next ten as it comes into
+# view (htmx), or the pager's plain link does.
+PAGE_SIZE = 10
 
 
 def _get_appreciation_for_user(partnership, user, pk):

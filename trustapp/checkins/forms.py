@@ -2,7 +2,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trustapp.checkins.models import ActionPoint, AgendaItem, Answer, CheckInCadence
-from trustapp.lib import widgets
 from trustapp.lib.forms import VersionedForm
 
 RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
@@ -13,14 +12,14 @@ class AnswerForm(forms.ModelForm):
         label=_("How connected did you feel?"),
         choices=RATING_CHOICES,
         coerce=int,
-        widget=widgets.RadioSelect,
+        widget=forms.RadioSelect,
         error_messages={"required": _("Choose a number from 1 to 5.")},
     )
     trusted = forms.TypedChoiceField(
         label=_("How trusted did you feel?"),
         choices=RATING_CHOICES,
         coerce=int,
-        widget=widgets.RadioSelect,
+        widget=forms.RadioSelect,
         error_messages={"required": _("Choose a number from 1 to 5.")},
     )
 
@@ -71,7 +70,7 @@ class AgendaItemForm(forms.ModelForm):
 class ActionPointForm(forms.ModelForm):
     BOTH = "both"
 
-    owner_choice = forms.ChoiceField(label=_("Who takes this step?"), widget=widgets.RadioSelect)
+    owner_choice = forms.ChoiceField(label=_("Who takes this step?"), widget=forms.RadioSelect)
 
     class Meta:
         model = ActionPoint
@@ -157,5 +156,5 @@ class ScheduleForm(forms.Form):
     cadence = forms.ChoiceField(
         label=_("How often would you like to check in?"),
         choices=CheckInCadence.choices,
-        widget=widgets.RadioSelect,
+        widget=forms.RadioSelect,
     )
