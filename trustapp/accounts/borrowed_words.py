@@ -5,7 +5,7 @@ labels, errors and some messages come from allauth's and Django's own catalogs, 
 formally (German "Sie", Spanish "usted", French "vous"). Trustapp says du/tú/tu (issue 26).
 LOCALE_PATHS is searched before the apps' catalogs, so a msgid listed here (exactly as
 allauth or Django spell it, with its msgctxt and plural) and translated in locale/*/ wins
-wherever it is shown. Nothing imports this module for its values: `make messages` reads it.
+wherever it is shown (Django has no pgettext_noop: the one msgctxt uses pgettext_lazy).
 
 What is here is what reaches our pages (rendered in de/es/fr with bad and good input) plus
 the rest of allauth's messages for the paths we use. tests/test_languages_borrowed.py checks
@@ -13,11 +13,11 @@ that each has an informal translation and that the sign-in and sign-up pages say
 When an allauth or Django upgrade adds or rewords one, add it here and run `make messages`.
 """
 
-from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
 
 ALLAUTH = (
     # Form labels (allauth/account/forms.py)
-    pgettext_noop("field label", "Login"),
+    pgettext_lazy("field label", "Login"),
     gettext_noop("Password"),
     gettext_noop("Password (again)"),
     gettext_noop("Current Password"),
@@ -59,8 +59,7 @@ ALLAUTH = (
         "You cannot generate recovery codes without having two-factor authentication enabled."
     ),
     gettext_noop(
-        "You cannot activate two-factor authentication until you have verified your email "
-        "address."
+        "You cannot activate two-factor authentication until you have verified your email address."
     ),
 )
 
