@@ -18,6 +18,7 @@ urlpatterns = [
     # Our wrapper first: it explains an expired code, then hands over to allauth.
     path("accounts/confirm-email/", accounts_views.email_verification_sent),
     path("accounts/logout/", accounts_views.logout, name="account_logout"),
+    path("accounts/2fa/authenticate/", accounts_views.mfa_authenticate),
     path("accounts/", include("allauth.urls")),
     path("me/", include("trustapp.accounts.urls")),
     path("", include("trustapp.couples.urls")),

@@ -97,6 +97,15 @@ def test_signing_in_then_asks_for_the_app_code(client, alice, alice_secret):
     assert is_signed_in(client)
 
 
+def test_a_post_without_a_code_field_is_asked_for_the_code(client, alice, alice_secret):
+    """Browsers always send the field; a hand-made post without it gets the form back."""
+    sign_in(client)
+    response = client.post(reverse("mfa_authenticate"), {})
+    assert response.status_code == 200
+    assert 'name="code"' in response.content.decode()
+    assert not is_signed_in(client)
+
+
 def test_an_app_code_cannot_be_used_twice(alice, alice_secret):
     code = current_code(alice_secret)
     first, second = Client(), Client()
