@@ -52,10 +52,15 @@ def by_language(items, user_of):
     return list(groups.items())
 
 
+def active_language():
+    """The active language's code without its region ("de" for "de-at")."""
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
 def translated(obj, field, language=None):
     """`obj`'s text `field` (an attribute, or a key of a dict) in `language`, the active one
     by default, or the English when that language has none."""
-    language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    language = language.split("-")[0] if language else active_language()
     if isinstance(obj, Mapping):
         english, translations = obj.get(field), obj.get("translations")
     else:

@@ -5,15 +5,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from trustapp.lib.i18n import active_language
 from trustapp.notifications.schedule import DIGEST_AT
 
 
 def in_language(texts):
     """The words for the current language, else English (every question has English)."""
-    language = (translation.get_language() or "en").split("-")[0]
-    return texts.get(language) or texts.get("en", "")
+    return texts.get(active_language()) or texts.get(settings.LANGUAGE_CODE, "")
 
 
 class Question(models.Model):
