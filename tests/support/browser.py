@@ -108,6 +108,11 @@ def axe_violations(page, *, impacts=("serious", "critical")):
     sending it again for each page.)"""
     # axe needs timers: in a page with JavaScript off it would wait forever.
     assert getattr(page, "java_script_enabled", True), "run axe in a JavaScript-on page"
+    # Judge the page at rest: not while htmx dims a request or a transition is under way.
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request')"
+        " && document.getAnimations().every(a => a.playState !== 'running')"
+    )
     if not page.evaluate("() => typeof axe !== 'undefined'"):
         page.evaluate(axe_script())
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
