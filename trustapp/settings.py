@@ -106,6 +106,7 @@ TEMPLATES = [
                 "django.templatetags.i18n",
                 "trustapp.couples.templatetags.couples",
                 "trustapp.lib.content_tags",
+                "trustapp.lib.frame_tags",
             ],
         },
     }

@@ -19,12 +19,14 @@ def get_partnership_for_user(user, public_id):
     """The partnership with this id that `user` is or was a member of, else 404.
 
     One query on every page: the memberships with their partnership and users, handed to
-    the partnership, so `member_list()` and `partner_of()` cost nothing more.
+    the partnership, so `member_list()` and `partner_of()` cost nothing more. Unordered:
+    `remember_members` puts the two in slot order, and an ORDER BY costs more to build than
+    that sort of two rows.
     """
     memberships = list(
         Membership.objects.select_related("partnership", "user")
         .filter(partnership__public_id=public_id)
-        .order_by("slot")
+        .order_by()
     )
     if not any(membership.user_id == user.pk for membership in memberships):
         raise Http404
