@@ -38,10 +38,12 @@ def _get_prompt_for_user(partnership, user, slug, *, unlocked=None):
     return get_object_or_404(prompts, slug=slug)
 
 
-def _get_conversation_for_user(partnership, pk):
-    conversation = get_object_or_404(
-        Conversation.objects.select_related("prompt__topic"), partnership=partnership, pk=pk
-    )
+def _get_conversation_for_user(partnership, pk, *, with_prompt=True):
+    """`with_prompt=False` for the poll, which shows neither the prompt nor its topic."""
+    conversations = Conversation.objects.all()
+    if with_prompt:
+        conversations = conversations.select_related("prompt__topic")
+    conversation = get_object_or_404(conversations, partnership=partnership, pk=pk)
     conversation.partnership = partnership  # already loaded, with its members
     return conversation
 
@@ -353,7 +355,7 @@ def status(request, partnership, pk):
     the answers were revealed, or one was taken back, it also sends an event that reloads
     the page's conversation region. Once they talked, it answers 286 (stop polling).
     """
-    conversation = _get_conversation_for_user(partnership, pk)
+    conversation = _get_conversation_for_user(partnership, pk, with_prompt=False)
     if not wants_partial(request):
         return redirect(conversation)
     public_id = partnership.public_id
