@@ -11,8 +11,9 @@ from django.utils.html import escape
 
 from tests.checkins.support import action_point, open_checkin
 from trustapp.agreements import services as agreements
-from trustapp.agreements.models import Category
+from trustapp.agreements.models import AgreementEvent, Category
 from trustapp.appreciations import services as appreciations
+from trustapp.checkins import services
 from trustapp.conversations import services as conversations
 from trustapp.conversations.library import load_prompts
 
@@ -113,3 +114,21 @@ def test_the_check_in_page_has_a_flat_query_budget(
         response = alice_client.get(checkin.get_absolute_url())
     assert "Kind thing 9" in response.content.decode()
     assert len(few) <= 24, [q["sql"][:120] for q in few.captured_queries]
+
+
+@pytest.mark.embedded
+def test_each_agreement_is_looked_back_on_once_with_its_latest_change(
+    partnership, checkin, alice, bob
+):
+    first = agree(partnership, alice, bob, "Screens off at ten")
+    agree(partnership, alice, bob, "A walk on Sundays")
+    AgreementEvent.objects.create(
+        agreement=first,
+        kind=AgreementEvent.Kind.CHANGED,
+        created_at=timezone.now() + timedelta(minutes=1),
+    )
+    look_back = services.look_back(checkin, services.previous_checkin(checkin))
+    assert [(a.title, a.change) for a in look_back.agreement_changes] == [
+        ("Screens off at ten", "changed"),
+        ("A walk on Sundays", "agreed"),
+    ]

@@ -163,7 +163,7 @@ def test_the_look_back_carries_the_last_check_ins_action_points(partnership, ali
     )
     step = action_point(earlier, "Book the train", owner=alice)
     current = open_checkin(partnership)
-    look_back = services.look_back(current)
+    look_back = services.look_back(current, services.previous_checkin(current))
     assert look_back.previous == earlier
     assert look_back.since == earlier.opened_at
     assert look_back.action_points == [step]
@@ -173,7 +173,7 @@ def test_the_first_look_back_covers_the_week_before(partnership):
     partnership.created_at = timezone.now() - timedelta(days=30)
     partnership.save(update_fields=["created_at"])
     checkin = open_checkin(partnership)
-    look_back = services.look_back(checkin)
+    look_back = services.look_back(checkin, services.previous_checkin(checkin))
     assert look_back.previous is None and look_back.action_points == []
     assert look_back.since == checkin.opened_at - timedelta(days=7)
 
@@ -181,7 +181,7 @@ def test_the_first_look_back_covers_the_week_before(partnership):
 def test_a_space_started_this_week_looks_back_only_to_its_start(partnership):
     """A couple who paired today is not told "since Monday a week ago"."""
     checkin = open_checkin(partnership)
-    assert services.look_back(checkin).since == partnership.created_at
+    assert services.look_back(checkin, None).since == partnership.created_at
 
 
 def test_a_flagged_topic_waits_until_talked_about(partnership, alice):

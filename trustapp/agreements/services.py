@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from functools import cache
 
 from django.db import connection, transaction
-from django.db.models import F, Max, OuterRef, Prefetch, Subquery
+from django.db.models import F, Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -608,21 +608,26 @@ def changes_since(partnership, since):
     """Agreements agreed, changed, withdrawn from or retired after `since`, newest first.
 
     Each comes annotated with `change` (one of "agreed", "changed", "withdrawn",
-    "retired": the latest that happened) and `changed_at`. A lazy queryset: one query.
+    "retired": the latest that happened) and `changed_at`. One query, read from the
+    events of that time with their agreements: few rows, and no subquery per agreement.
     """
-    latest = AgreementEvent.objects.filter(
-        agreement=OuterRef("pk"), kind__in=list(CHANGE_KINDS), created_at__gt=since
-    ).order_by("-created_at", "-pk")
-    return (
-        Agreement.objects.filter(partnership=partnership)
-        .annotate(
-            change=Subquery(latest.values("kind")[:1]),
-            changed_at=Subquery(latest.values("created_at")[:1]),
+    events = (
+        AgreementEvent.objects.filter(
+            agreement__partnership_id=partnership.pk,
+            kind__in=list(CHANGE_KINDS),
+            created_at__gt=since,
         )
-        .filter(change__isnull=False)
-        .select_related("category")
-        .order_by("-changed_at", "pk")
+        .select_related("agreement")
+        .order_by("-created_at", "-pk")
     )
+    changed = {}
+    for event in events:
+        if event.agreement_id not in changed:  # the latest comes first
+            agreement = event.agreement
+            agreement.change, agreement.changed_at = event.kind, event.created_at
+            changed[event.agreement_id] = agreement
+    agreements = sorted(changed.values(), key=lambda agreement: agreement.pk)
+    return sorted(agreements, key=lambda agreement: agreement.changed_at, reverse=True)
 
 
 # Boundaries -------------------------------------------------------------------------

@@ -295,13 +295,12 @@ def highlight_since(partnership, user):
 
 
 def shared_since(partnership, since):
-    """Shared appreciations that became visible to both at or after `since`, oldest first,
-    with their people (a check-in's look back shows who wrote each, not its qualities)."""
-    return (
-        Appreciation.objects.filter(partnership=partnership, shared_at__gte=since)
-        .select_related("author", "recipient")
-        .order_by("shared_at", "id")
-    )
+    """Shared appreciations that became visible to both at or after `since`, oldest first
+    (a check-in's look back shows who wrote each, not its qualities). Their people are
+    the partnership's members, which the caller has loaded already: no join for them."""
+    return Appreciation.objects.filter(
+        partnership_id=partnership.pk, shared_at__gte=since
+    ).order_by("shared_at", "id")
 
 
 # Looking back

@@ -4,8 +4,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -36,8 +37,10 @@ class CheckInError(Exception):
 
 
 def cadence_of(partnership):
-    schedule = CheckInSchedule.objects.filter(partnership=partnership).first()
-    return schedule.cadence if schedule else CheckInCadence.WEEKLY
+    cadence = CheckInSchedule.objects.filter(partnership_id=partnership.pk).values_list(
+        "cadence", flat=True
+    )
+    return next(iter(cadence), CheckInCadence.WEEKLY)  # one row per partnership at most
 
 
 # Whole sentences: a choice's label lowercased mid-sentence is wrong where nouns keep
@@ -141,7 +144,10 @@ class Answers:
 def answers_for(checkin, user):
     """The privacy rule lives here: the partner's answer leaves the database only when
     both answered."""
-    answers = {a.author_id: a for a in checkin.answers.select_related("author")}
+    answers = {
+        a.author_id: a
+        for a in with_people(Answer.objects.filter(checkin_id=checkin.pk), checkin.partnership)
+    }
     mine = answers.pop(user.pk, None)
     partner_answered = bool(answers)
     theirs = next(iter(answers.values())) if mine is not None and answers else None
@@ -231,12 +237,11 @@ def agenda_talked_about(*, item, checkin, talked):
 def agenda_for(checkin, *, include_waiting):
     """Flagged topics talked about in this check-in, plus, with `include_waiting`, those
     still waiting to be talked about."""
-    items = AgendaItem.objects.filter(partnership_id=checkin.partnership_id).select_related(
-        "added_by"
-    )
     if include_waiting:
-        return items.filter(Q(talked_about_at__isnull=True) | Q(talked_about_in=checkin))
-    return items.filter(talked_about_in=checkin)
+        talked = Q(talked_about_at__isnull=True) | Q(talked_about_in_id=checkin.pk)
+    else:
+        talked = Q(talked_about_in_id=checkin.pk)
+    return AgendaItem.objects.filter(talked, partnership_id=checkin.partnership_id)
 
 
 def action_point_add(*, checkin, user, text, owner):
@@ -280,7 +285,7 @@ def step_is_editable(step, *, partnership):
 
 def topics_on(checkin, *, partnership, include_waiting):
     """The topics `checkin`'s page shows, each told whether it may still change."""
-    topics = list(agenda_for(checkin, include_waiting=include_waiting))
+    topics = with_people(agenda_for(checkin, include_waiting=include_waiting), partnership)
     for topic in topics:
         if topic.talked_about_in_id == checkin.pk:
             topic.talked_about_in = checkin  # loaded already
@@ -290,11 +295,21 @@ def topics_on(checkin, *, partnership, include_waiting):
 
 def steps_of(checkin, *, partnership):
     """`checkin`'s small steps, each told whether it may still change."""
-    steps = list(checkin.action_points.select_related("owner"))
-    for step in steps:
-        step.checkin = checkin  # loaded already
-        step.editable = step_is_editable(step, partnership=partnership)
+    [steps] = steps_of_each(checkin, partnership=partnership)
     return steps
+
+
+def steps_of_each(*checkins, partnership):
+    """The small steps of each of `checkins` (a list each; none for None), read in one
+    query: a check-in's page shows its own and the previous one's."""
+    loaded = {checkin.pk: checkin for checkin in checkins if checkin is not None}
+    steps = {pk: [] for pk in loaded}
+    if loaded:
+        for step in with_people(ActionPoint.objects.filter(checkin_id__in=loaded), partnership):
+            step.checkin = loaded[step.checkin_id]  # loaded already
+            step.editable = step_is_editable(step, partnership=partnership)
+            steps[step.checkin_id].append(step)
+    return [steps[checkin.pk] if checkin is not None else [] for checkin in checkins]
 
 
 @dataclass(frozen=True)
@@ -402,6 +417,22 @@ def history_for(partnership):
     ).order_by("-opened_at")
 
 
+def with_previous(partnership, pk):
+    """(check-in `pk` of `partnership`, the one opened before it or None), in one query:
+    a check-in's page looks back from the previous one. Raises CheckIn.DoesNotExist."""
+    opened = CheckIn.objects.filter(partnership_id=partnership.pk, pk=pk).values("opened_at")
+    rows = list(
+        CheckIn.objects.filter(
+            Q(pk=pk) | Q(opened_at__lt=Subquery(opened)), partnership_id=partnership.pk
+        ).order_by("-opened_at")[:2]
+    )
+    if not rows or rows[0].pk != pk:
+        raise CheckIn.DoesNotExist
+    for checkin in rows:
+        checkin.partnership = partnership  # loaded already, with its members
+    return rows[0], rows[1] if len(rows) > 1 else None
+
+
 def previous_checkin(checkin):
     return (
         CheckIn.objects.filter(
@@ -424,30 +455,25 @@ class LookBack:
     agreement_changes: list = field(default_factory=list)
 
 
-def look_back(checkin):
-    previous = previous_checkin(checkin)
+def look_back(checkin, previous, steps=None):
+    """What happened since `previous` (the check-in before, or None for the first):
+    `steps` are its small steps when the caller has read them already."""
+    partnership = checkin.partnership
     if previous is not None:
         since = previous.opened_at
-        action_points = list(previous.action_points.select_related("owner"))
+        if steps is None:
+            steps = steps_of(previous, partnership=partnership)
     else:
         # The week before, but not before the space began: nothing was shared earlier.
-        since = max(checkin.opened_at - timedelta(days=7), checkin.partnership.created_at)
-        action_points = []
+        since = max(checkin.opened_at - timedelta(days=7), partnership.created_at)
+        steps = []
     return LookBack(
         since=since,
         previous=previous,
-        action_points=action_points,
-        appreciations=_appreciations_since(checkin.partnership, since),
-        agreement_changes=_agreement_changes_since(checkin.partnership, since),
+        action_points=steps,
+        appreciations=with_people(shared_since(partnership, since), partnership),
+        agreement_changes=_in_partnership(changes_since(partnership, since), partnership),
     )
-
-
-def _appreciations_since(partnership, since):
-    return _in_partnership(shared_since(partnership, since), partnership)
-
-
-def _agreement_changes_since(partnership, since):
-    return _in_partnership(changes_since(partnership, since), partnership)
 
 
 def _in_partnership(items, partnership):
@@ -456,6 +482,30 @@ def _in_partnership(items, partnership):
     for item in items:
         if getattr(item, "partnership_id", None) == partnership.pk:
             item.partnership = partnership
+    return items
+
+
+PEOPLE = ("author", "recipient", "added_by", "owner")
+
+
+def with_people(items, partnership):
+    """The items as a list, each told its partnership and its people (author, owner, ...)
+    from the partnership's members, loaded with the page already: the queries join no
+    users. Someone who is not among the members, if ever, is read in one query."""
+    items = _in_partnership(items, partnership)
+    if not items:
+        return items
+    people = {membership.user_id: membership.user for membership in partnership.member_list()}
+    fields = [name for name in PEOPLE if hasattr(type(items[0]), f"{name}_id")]
+    missing = {getattr(item, f"{name}_id") for item in items for name in fields} - {None}
+    missing -= people.keys()
+    if missing:
+        people |= get_user_model().objects.in_bulk(missing)
+    for item in items:
+        for name in fields:
+            person_id = getattr(item, f"{name}_id")
+            if person_id is not None:
+                setattr(item, name, people[person_id])
     return items
 
 

@@ -101,7 +101,6 @@ def trend_for(partnership, user):
     members = [m.user for m in partnership.member_list()]
     people = sorted(members, key=lambda person: person.pk != user.pk)  # me first
     revealed = _revealed(partnership)
-    total = revealed.count()
     recent = revealed.order_by("-opened_at").values("pk")[:LIMIT]
     answers = (
         Answer.objects.filter(checkin__in=recent)
@@ -112,8 +111,10 @@ def trend_for(partnership, user):
         row["author_id"]: row
         for row in Answer.objects.filter(checkin__in=revealed.values("pk"))
         .values("author_id")
-        .annotate(connected=Avg("connected"), trusted=Avg("trusted"))
+        .annotate(connected=Avg("connected"), trusted=Avg("trusted"), count=Count("pk"))
     }
+    # Each revealed check-in holds one answer of each partner: their count is the total.
+    total = max((row["count"] for row in averages.values()), default=0)
 
     rows, by_checkin = [], {}
     for answer in answers:

@@ -81,12 +81,14 @@ def _agenda_context(request, partnership, checkin, agenda_form=None):
     return context
 
 
-def _actions_context(request, partnership, checkin, action_form=None):
+def _actions_context(request, partnership, checkin, action_form=None, steps=None):
     partner = partnership.partner_of(request.user)
     if partnership.is_active and checkin.is_open and action_form is None:
         action_form = ActionPointForm(user=request.user, partner=partner)
+    if steps is None:
+        steps = services.steps_of(checkin, partnership=partnership)
     return {
-        "action_points": services.steps_of(checkin, partnership=partnership),
+        "action_points": steps,
         "action_form": action_form if partnership.is_active and checkin.is_open else None,
     }
 
@@ -113,18 +115,23 @@ REGIONS = {
 SAID = "checkins:said"
 
 
-def _page_context(request, partnership, checkin, forms=None):
+def _page_context(request, partnership, checkin, forms=None, previous=...):
+    """`previous`: the check-in before, when read with this one (`...`: not read yet)."""
     forms = forms or {}
+    if previous is ...:
+        previous = services.previous_checkin(checkin)
+    steps, previous_steps = services.steps_of_each(checkin, previous, partnership=partnership)
     cadence = services.cadence_of(partnership)
     context = {
         **_base_context(request, partnership, checkin),
         "cadence_label": CheckInCadence(cadence).label,
         "next_due": services.next_due_date(checkin, cadence),
-        "look_back": services.look_back(checkin),
+        "look_back": services.look_back(checkin, previous, previous_steps),
         "appreciation_url": services.appreciation_url(partnership),
     }
-    for build, form_name in REGIONS.values():
-        context |= build(request, partnership, checkin, forms.get(form_name))
+    context |= _answers_context(request, partnership, checkin, forms.get("answer_form"))
+    context |= _agenda_context(request, partnership, checkin, forms.get("agenda_form"))
+    context |= _actions_context(request, partnership, checkin, forms.get("action_form"), steps)
     if checkin.is_open:
         # "I need a pause", from repair through couples' registry.
         context["pause_sections"] = cards.sections_for(
@@ -230,8 +237,12 @@ def start(request, partnership):
 @partnership_view(paired=True)
 @require_GET
 def detail(request, partnership, pk):
-    checkin = _get_checkin_for_user(partnership, pk)
-    return render(request, "checkins/detail.html", _page_context(request, partnership, checkin))
+    try:
+        checkin, previous = services.with_previous(partnership, pk)
+    except CheckIn.DoesNotExist:
+        raise Http404 from None
+    context = _page_context(request, partnership, checkin, previous=previous)
+    return render(request, "checkins/detail.html", context)
 
 
 @partnership_view(paired=True)
@@ -468,8 +479,10 @@ def finish(request, partnership, pk):
 @partnership_view(paired=True)
 @require_GET
 def history(request, partnership):
-    checkins = services.history_for(partnership)
-    page = Paginator(checkins, 20).get_page(request.GET.get("page"))
+    paginator = Paginator(services.history_for(partnership), 20)
+    # Counted without the per-check-in counts: they would only add joins to this count.
+    paginator.count = partnership.checkins.count()
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "partnership": partnership,
         "page": page,
