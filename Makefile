@@ -48,6 +48,11 @@ browser:
 # 1. production: PostgreSQL and Redis on loopback, rate limits on, the whole suite;
 # 2. embedded (`make run`'s setup): SQLite and the file broker, for the browser journeys
 #    and the reminder path (tests marked `embedded`, see tests/conftest.py).
+# The two run side by side (each pass's output is shown whole when it ends): they share no
+# database, Redis database, data folder nor screenshot folder, and a browser journey spends
+# much of its time waiting (on a poll every few seconds, on the browser), time the other
+# pass then uses; so do the start and the last tests of each pass, when one core is idle.
+# `make test-production` and `make test-embedded` run one pass alone.
 #
 # Every way the tests differ from production, each with its reason (the one list; keep it
 # whole when you add one). Rate limits stay on: a test that needs many tries sets its own
@@ -70,7 +75,9 @@ browser:
 # each test (rate-limit counters live there) and allows the ORM beside Playwright's event loop.
 TEST_ENV := SECRET_KEY=test-secret-key DEBUG=0 STATIC_MANIFEST=0 FAST_PASSWORD_HASHER=1 CELERY_TASK_ALWAYS_EAGER=1
 
-test: test-production test-embedded
+test: install browser
+	@$(MAKE) --no-print-directory --keep-going --jobs=2 --output-sync=target \
+	  test-production test-embedded
 
 test-production: install browser
 	env $(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
@@ -79,6 +86,7 @@ test-production: install browser
 test-embedded: install browser
 	@rm -rf var/test-embedded
 	env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL $(TEST_ENV) DATA_DIR=var/test-embedded \
+	  TEST_ARTIFACTS=test-artifacts/embedded \
 	  $(PY) -m pytest $(XDIST) -m embedded $(PYTEST_ARGS)
 
 # Ruff, and the import contracts in pyproject.toml: apps depend only on the apps below them.

@@ -1,8 +1,8 @@
 """Shared fixtures: alice and bob are partners, carol is an outsider with her own space.
 
-`make test` runs the suite twice (see the Makefile): on PostgreSQL and Redis as in
-production, then the tests marked `embedded` (every browser journey and the reminder path)
-on SQLite and the file broker as `make run` does. Every way the tests differ from
+`make test` runs the suite twice, side by side (see the Makefile): on PostgreSQL and Redis
+as in production, and the tests marked `embedded` (every browser journey and the reminder
+path) on SQLite and the file broker as `make run` does. Every way the tests differ from
 production is listed, with its reason, beside TEST_ENV in the Makefile.
 """
 
@@ -18,7 +18,7 @@ from trustapp.couples.models import Membership, Partnership
 # tests make beside it are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-pytest_plugins = ["tests.support.browser"]
+pytest_plugins = ["tests.support.browser", "tests.support.database"]
 
 PASSWORD = "a-long-kind-password-42"
 

@@ -5,6 +5,7 @@ where a missing or misspelt static file fails, as it would fail every page in pr
 ("Missing staticfiles manifest entry").
 """
 
+import fcntl
 import re
 from pathlib import Path
 
@@ -27,12 +28,21 @@ def production_storage():
 
 
 @pytest.fixture(scope="session")
-def collected(tmp_path_factory):
-    """Collected once (compressing every file is the slow part); session-scoped because
-    pytest-django runs this file's database test apart from its other one."""
-    root = tmp_path_factory.mktemp("static")
-    with override_settings(STATIC_ROOT=root, **production_storage()):
-        call_command("collectstatic", interactive=False, verbosity=0)
+def collected(tmp_path_factory, worker_id):
+    """Collected once a run (compressing every file is the slow part): pytest-django runs
+    this file's database test apart from its other one, often in the other test process,
+    so the first process to need the files collects them, under a lock, into the folder
+    the processes of this run share, and the other one waits and reads them there."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # each pytest-xdist worker's own folder is in the run's
+    root, done = shared / "static", shared / "static.collected"
+    with open(shared / "static.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            with override_settings(STATIC_ROOT=root, **production_storage()):
+                call_command("collectstatic", interactive=False, verbosity=0, clear=True)
+            done.touch()
     return root
 
 
