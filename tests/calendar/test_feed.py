@@ -161,10 +161,26 @@ def test_an_address_switched_off_is_a_404_even_after_switching_on_again(
         "WzEsMV0:1vQHf0:forged",
         signing.dumps([1, 1], salt="another.purpose", compress=True),
         signing.dumps("1", salt=SALT),
+        signing.Signer(salt="another.purpose").sign_object([1, 1], compress=True),
+        signing.Signer(salt=SALT).sign_object("1"),
     ],
-    ids=["junk", "bad signature", "another purpose", "not a feed"],  # signed values vary
+    # signed values vary
+    ids=["junk", "bad signature", "another purpose", "not a feed", "untimed other", "untimed one"],
 )
 def test_a_forged_address_is_a_404(client, alice_feed, token):
+    assert client.get(f"/cal/{token}.ics").status_code == 404
+
+
+def test_the_address_is_the_same_from_one_visit_to_the_next(alice_feed):
+    address = alice_feed.get_absolute_url()
+    with time_machine.travel(timezone.now() + timedelta(hours=1, seconds=1)):
+        assert alice_feed.get_absolute_url() == address
+
+
+def test_an_address_made_while_addresses_carried_a_time_still_opens_the_feed(client, alice_feed):
+    token = signing.dumps([alice_feed.pk, alice_feed.generation], salt=SALT, compress=True)
+    assert client.get(f"/cal/{token}.ics").status_code == 200
+    alice_feed.renew()
     assert client.get(f"/cal/{token}.ics").status_code == 404
 
 
