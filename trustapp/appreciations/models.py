@@ -64,6 +64,12 @@ class Appreciation(models.Model):
 
     objects = AppreciationQuerySet.as_manager()
 
+    # What a card shows beyond the row, set by the view that draws it: "new since your
+    # last visit", and why a reaction could not be saved. Defaults here, so a card asking
+    # for them finds an answer instead of failing a template lookup.
+    is_new = False
+    reaction_error = ""
+
     class Meta:
         ordering = ["-happened_on", "-id"]
         indexes = [
