@@ -107,9 +107,17 @@ class Appreciation(models.Model):
     def is_shared(self):
         return self.shared_at is not None
 
+    def remember_qualities(self, values):
+        """Hand over the quality values a list read for all its rows at once."""
+        self._quality_values = values
+
     def quality_labels(self):
-        """Labels of the qualities, in the fixed list's order; uses a prefetch."""
-        chosen = {q.quality for q in self.qualities.all()}
+        """Labels of the qualities, in the fixed list's order; from what a list handed over
+        (`remember_qualities`), else from a prefetch."""
+        if hasattr(self, "_quality_values"):
+            chosen = self._quality_values
+        else:
+            chosen = {q.quality for q in self.qualities.all()}
         return [label for value, label in Quality.choices if value in chosen]
 
     def quality_values(self):

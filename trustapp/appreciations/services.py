@@ -197,6 +197,11 @@ def _marker(partnership, user):
     return ReadMarker.objects.filter(partnership=partnership, user=user)
 
 
+def _read_marker(partnership, user):
+    """The reader's marker or None; there is at most one, so no order is needed."""
+    return next(iter(_marker(partnership, user)[:1]), None)
+
+
 def _new_since(partnership, user, since):
     return Appreciation.objects.filter(partnership=partnership, recipient=user, shared_at__gt=since)
 
@@ -253,7 +258,7 @@ def open_log(partnership, user, *, limit=5):
     One read of the marker serves the count, the list and the move. Pages loaded later in
     the same visit use `highlight_since` to keep the same highlight.
     """
-    marker = _marker(partnership, user).first()
+    marker = _read_marker(partnership, user)
     since = marker.seen_at if marker else EPOCH
     new = _new_since(partnership, user, since)
     new_count = new.count()
@@ -288,7 +293,7 @@ def mark_seen(partnership, user):
 
 def highlight_since(partnership, user):
     """The moment before this visit began, for the next pages of the same visit."""
-    marker = _marker(partnership, user).first()
+    marker = _read_marker(partnership, user)
     if marker is None:
         return EPOCH
     return marker.previous_seen_at or EPOCH
