@@ -121,6 +121,8 @@ class Appreciation(models.Model):
         return [label for value, label in Quality.choices if value in chosen]
 
     def quality_values(self):
+        if hasattr(self, "_quality_values"):
+            return list(self._quality_values)
         return [q.quality for q in self.qualities.all()]
 
 

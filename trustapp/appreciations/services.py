@@ -365,15 +365,27 @@ def qualities_noticed(partnership):
 
 def on_this_day(partnership, user, today, *, limit=5):
     """Entries from this day of the month in earlier months, newest first."""
-    return list(
-        Appreciation.objects.visible_to(user)
-        .filter(
+    found = list(
+        Appreciation.objects.visible_to(user).filter(
             partnership=partnership,
             happened_on__day=today.day,
             happened_on__lt=date(today.year, today.month, 1),
-        )
-        .select_related("author", "recipient")[:limit]
+        )[:limit]
     )
+    return with_people(found, partnership)
+
+
+def with_people(appreciations, partnership):
+    """Give each appreciation its partnership, author and recipient without a join: the two
+    people are the partnership's members, loaded with it (one who is not would be read on
+    first use)."""
+    people = {membership.user_id: membership.user for membership in partnership.member_list()}
+    for appreciation in appreciations:
+        appreciation.partnership = partnership
+        if appreciation.author_id in people and appreciation.recipient_id in people:
+            appreciation.author = people[appreciation.author_id]
+            appreciation.recipient = people[appreciation.recipient_id]
+    return appreciations
 
 
 def latest_received(partnership, user):

@@ -26,14 +26,9 @@ PAGE_SIZE = 10
 
 def _get_appreciation_for_user(partnership, user, pk):
     """An appreciation of this partnership the person may read, else 404."""
-    queryset = (
-        Appreciation.objects.visible_to(user)
-        .filter(partnership=partnership)
-        .select_related("author", "recipient")
-        .prefetch_related("qualities")
-    )
+    queryset = Appreciation.objects.visible_to(user).filter(partnership=partnership)
     appreciation = get_object_or_404(queryset, pk=pk)
-    appreciation.partnership = partnership
+    _complete([appreciation], partnership)
     return appreciation
 
 
@@ -111,10 +106,8 @@ def _page_after(queryset, cursor):
 
 
 def _complete(page, partnership):
-    """What the cards show besides the rows, without a join or a prefetch: the author and
-    recipient are the partnership's members, loaded with it, and the qualities of the
-    whole page come from one plain read."""
-    people = {membership.user_id: membership.user for membership in partnership.member_list()}
+    """What the cards show besides the rows, without a join or a prefetch: the people from
+    the members, the qualities of the whole page from one plain read."""
     chosen = {appreciation.pk: set() for appreciation in page}
     if chosen:
         rows = AppreciationQuality.objects.filter(appreciation_id__in=chosen).values_list(
@@ -122,12 +115,7 @@ def _complete(page, partnership):
         )
         for appreciation_id, quality in rows:
             chosen[appreciation_id].add(quality)
-    for appreciation in page:
-        appreciation.partnership = partnership
-        # Always members; one who is not would be read on first use, as before.
-        if appreciation.author_id in people and appreciation.recipient_id in people:
-            appreciation.author = people[appreciation.author_id]
-            appreciation.recipient = people[appreciation.recipient_id]
+    for appreciation in services.with_people(page, partnership):
         appreciation.remember_qualities(chosen[appreciation.pk])
 
 
