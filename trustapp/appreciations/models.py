@@ -64,6 +64,12 @@ class Appreciation(models.Model):
 
     objects = AppreciationQuerySet.as_manager()
 
+    # What a card shows beyond the row, set by the view that draws it: "new since your
+    # last visit", and why a reaction could not be saved. Defaults here, so a card asking
+    # for them finds an answer instead of failing a template lookup.
+    is_new = False
+    reaction_error = ""
+
     class Meta:
         ordering = ["-happened_on", "-id"]
         indexes = [
@@ -101,12 +107,22 @@ class Appreciation(models.Model):
     def is_shared(self):
         return self.shared_at is not None
 
+    def remember_qualities(self, values):
+        """Hand over the quality values a list read for all its rows at once."""
+        self._quality_values = values
+
     def quality_labels(self):
-        """Labels of the qualities, in the fixed list's order; uses a prefetch."""
-        chosen = {q.quality for q in self.qualities.all()}
+        """Labels of the qualities, in the fixed list's order; from what a list handed over
+        (`remember_qualities`), else from a prefetch."""
+        if hasattr(self, "_quality_values"):
+            chosen = self._quality_values
+        else:
+            chosen = {q.quality for q in self.qualities.all()}
         return [label for value, label in Quality.choices if value in chosen]
 
     def quality_values(self):
+        if hasattr(self, "_quality_values"):
+            return list(self._quality_values)
         return [q.quality for q in self.qualities.all()]
 
 

@@ -197,6 +197,11 @@ def _marker(partnership, user):
     return ReadMarker.objects.filter(partnership=partnership, user=user)
 
 
+def _read_marker(partnership, user):
+    """The reader's marker or None; there is at most one, so no order is needed."""
+    return next(iter(_marker(partnership, user)[:1]), None)
+
+
 def _new_since(partnership, user, since):
     return Appreciation.objects.filter(partnership=partnership, recipient=user, shared_at__gt=since)
 
@@ -253,7 +258,7 @@ def open_log(partnership, user, *, limit=5):
     One read of the marker serves the count, the list and the move. Pages loaded later in
     the same visit use `highlight_since` to keep the same highlight.
     """
-    marker = _marker(partnership, user).first()
+    marker = _read_marker(partnership, user)
     since = marker.seen_at if marker else EPOCH
     new = _new_since(partnership, user, since)
     new_count = new.count()
@@ -288,7 +293,7 @@ def mark_seen(partnership, user):
 
 def highlight_since(partnership, user):
     """The moment before this visit began, for the next pages of the same visit."""
-    marker = _marker(partnership, user).first()
+    marker = _read_marker(partnership, user)
     if marker is None:
         return EPOCH
     return marker.previous_seen_at or EPOCH
@@ -359,15 +364,27 @@ def qualities_noticed(partnership):
 
 def on_this_day(partnership, user, today, *, limit=5):
     """Entries from this day of the month in earlier months, newest first."""
-    return list(
-        Appreciation.objects.visible_to(user)
-        .filter(
+    found = list(
+        Appreciation.objects.visible_to(user).filter(
             partnership=partnership,
             happened_on__day=today.day,
             happened_on__lt=date(today.year, today.month, 1),
-        )
-        .select_related("author", "recipient")[:limit]
+        )[:limit]
     )
+    return with_people(found, partnership)
+
+
+def with_people(appreciations, partnership):
+    """Give each appreciation its partnership, author and recipient without a join: the two
+    people are the partnership's members, loaded with it (one who is not would be read on
+    first use)."""
+    people = {membership.user_id: membership.user for membership in partnership.member_list()}
+    for appreciation in appreciations:
+        appreciation.partnership = partnership
+        if appreciation.author_id in people and appreciation.recipient_id in people:
+            appreciation.author = people[appreciation.author_id]
+            appreciation.recipient = people[appreciation.recipient_id]
+    return appreciations
 
 
 def latest_received(partnership, user):

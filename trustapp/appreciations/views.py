@@ -2,6 +2,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.db.models import Q
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from trustapp.appreciations import services
 from trustapp.appreciations.charts import weekly_chart
 from trustapp.appreciations.forms import AppreciationForm, LogFilterForm, NoticeForm, ReplyForm
-from trustapp.appreciations.models import TEXT_MAX_LENGTH, Appreciation
+from trustapp.appreciations.models import TEXT_MAX_LENGTH, Appreciation, AppreciationQuality
 from trustapp.couples.access import partnership_view
 from trustapp.couples.memories import on_this_day
 from trustapp.lib.htmx import render_page, wants_partial
@@ -25,14 +26,9 @@ PAGE_SIZE = 10
 
 def _get_appreciation_for_user(partnership, user, pk):
     """An appreciation of this partnership the person may read, else 404."""
-    queryset = (
-        Appreciation.objects.visible_to(user)
-        .filter(partnership=partnership)
-        .select_related("author", "recipient")
-        .prefetch_related("qualities")
-    )
+    queryset = Appreciation.objects.visible_to(user).filter(partnership=partnership)
     appreciation = get_object_or_404(queryset, pk=pk)
-    appreciation.partnership = partnership
+    _complete([appreciation], partnership)
     return appreciation
 
 
@@ -102,15 +98,32 @@ def _page_after(queryset, cursor):
     if cursor is not None:
         day, pk = cursor
         queryset = queryset.filter(Q(happened_on__lt=day) | Q(happened_on=day, pk__lt=pk))
-    page = list(
-        queryset.select_related("author", "recipient")
-        .prefetch_related("qualities")
-        .order_by("-happened_on", "-pk")[: PAGE_SIZE + 1]
-    )
+    page = list(queryset.order_by("-happened_on", "-pk")[: PAGE_SIZE + 1])
     if len(page) <= PAGE_SIZE:
         return page, None
     page = page[:PAGE_SIZE]
     return page, f"{page[-1].happened_on.isoformat()}_{page[-1].pk}"
+
+
+def _complete(page, partnership):
+    """What the cards show besides the rows, without a join or a prefetch: the people from
+    the members, the qualities of the whole page from one plain read."""
+    chosen = {appreciation.pk: set() for appreciation in page}
+    if chosen:
+        rows = AppreciationQuality.objects.filter(appreciation_id__in=chosen).values_list(
+            "appreciation_id", "quality"
+        )
+        for appreciation_id, quality in rows:
+            chosen[appreciation_id].add(quality)
+    for appreciation in services.with_people(page, partnership):
+        appreciation.remember_qualities(chosen[appreciation.pk])
+
+
+def _months(visible):
+    """The months that have entries, newest first. Sorted here: `dates()` would also sort
+    in SQL and filter out empty days the column cannot hold."""
+    months = visible.order_by().values_list(TruncMonth("happened_on"), flat=True).distinct()
+    return sorted(months, reverse=True)
 
 
 @partnership_view(paired=True)
@@ -123,7 +136,7 @@ def log(request, partnership):
     cursor = _parse_cursor(request.GET.get("before", ""))
     visible = Appreciation.objects.visible_to(user).filter(partnership=partnership)
 
-    months = [] if partial else visible.dates("happened_on", "month", order="DESC")
+    months = [] if partial else _months(visible)
     filter_form = LogFilterForm(request.GET or None, partner=partner, months=months)
     page, next_cursor = _page_after(_filter(visible, filter_form.filters(), user, partner), cursor)
     next_url = None
@@ -138,8 +151,8 @@ def log(request, partnership):
         new_count, new_list, since = visit.new_count, visit.new_list, visit.since
     else:  # a later page of the same visit keeps the same highlight
         since = services.highlight_since(partnership, user)
+    _complete(page, partnership)
     for appreciation in page:
-        appreciation.partnership = partnership
         appreciation.is_new = (
             appreciation.recipient_id == user.pk
             and appreciation.shared_at is not None
