@@ -378,3 +378,19 @@ def latest_received(partnership, user):
         .order_by("-shared_at")
         .first()
     )
+
+
+def latest_received_and_new(partnership, user):
+    """(`latest_received`, `new_for`) for the home card. The latest comes with when `user`
+    last opened the log; only if it is newer than that is there anything to count."""
+    seen = _marker(partnership, user).values("seen_at")[:1]
+    latest = (
+        Appreciation.objects.filter(partnership=partnership, recipient=user)
+        .shared()
+        .annotate(seen_at=Subquery(seen))
+        .order_by("-shared_at")
+        .first()
+    )
+    if latest is None or (latest.seen_at is not None and latest.shared_at <= latest.seen_at):
+        return latest, 0
+    return latest, _new_since(partnership, user, latest.seen_at or EPOCH).count()
