@@ -433,11 +433,12 @@ def pause_end(*, partnership, user, pause_id):
 
 
 def pauses_now(partnership):
-    """The pauses running now in this space (at most one per person)."""
+    """The pauses running now in this space (at most one per person). Their `user` is
+    left to the caller, who has the space's members at hand."""
     return list(
         Pause.objects.filter(
             partnership=partnership, ended_at__isnull=True, return_at__gt=timezone.now()
-        ).select_related("user")
+        ).order_by()
     )
 
 
