@@ -61,8 +61,10 @@ def fresh_invitation(world):
 
 
 PAGES = [
-    # One query a card (today's question and whether I answered it is one).
-    Budget("partnership home", 18, lambda w: Call(url("home", w.partnership))),
+    # One query a card at most (today's question and whether I answered it is one; the
+    # check-in card reads the rhythm with the latest check-in; appreciations counts the
+    # new ones only when there are some, as here).
+    Budget("partnership home", 17, lambda w: Call(url("home", w.partnership))),
     Budget("home of a space waiting for a partner", 8, lambda w: Call(url("home", w.alone))),
     # One for support after each space someone else ended (repair).
     Budget("spaces", 6, lambda w: Call(reverse("home") + "?all")),
