@@ -61,9 +61,12 @@ def fresh_invitation(world):
 
 
 PAGES = [
-    # One query a card (today's question and whether I answered it is one).
-    Budget("partnership home", 18, lambda w: Call(url("home", w.partnership))),
-    Budget("home of a space waiting for a partner", 8, lambda w: Call(url("home", w.alone))),
+    # One query a card at most (today's question and whether I answered it is one; the
+    # check-in card reads the rhythm with the latest check-in), and a second only when it
+    # has something to show: new appreciations are counted when there are some (as here),
+    # agreements due for a revisit read when one is due.
+    Budget("partnership home", 16, lambda w: Call(url("home", w.partnership))),
+    Budget("home of a space waiting for a partner", 7, lambda w: Call(url("home", w.alone))),
     # One for support after each space someone else ended (repair).
     Budget("spaces", 6, lambda w: Call(reverse("home") + "?all")),
     Budget("invite, once paired", 3, lambda w: Call(url("invite", w.partnership), status=302)),

@@ -1,6 +1,8 @@
 """What agreements shows outside its own pages: the waiting counts, the home card, and
 an agreement in force for the partner to notice kept."""
 
+from django.utils import timezone
+
 from trustapp.agreements import services
 from trustapp.agreements.models import Agreement
 from trustapp.couples.kept import Kept
@@ -16,13 +18,18 @@ def waiting_counts(partnership, user):
 
 
 def home_card(partnership, user):
-    """What waits for `user`, what is due for a revisit, and how many are in force."""
-    due = list(Agreement.objects.due_for_revisit(partnership).only("pk", "title", "revisit_on")[:4])
-    return {
-        "waiting": waiting_counts(partnership, user),
-        "due": due,
-        **Agreement.objects.summary(partnership),
-    }
+    """What waits for `user`, what is due for a revisit, and how many are in force. The
+    counts say whether any revisit date has come; only then are those due read."""
+    summary = Agreement.objects.summary(partnership)
+    first_revisit, today = summary.pop("first_revisit"), timezone.localdate()
+    due = []
+    if first_revisit is not None and first_revisit <= today:
+        due = list(
+            Agreement.objects.due_for_revisit(partnership, today).values(
+                "pk", "title", "revisit_on"
+            )[:4]
+        )
+    return {"waiting": waiting_counts(partnership, user), "due": due, **summary}
 
 
 def home_waiting(card):

@@ -8,7 +8,7 @@ the services in `services.py` recompute from the consents inside one locked tran
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -98,17 +98,23 @@ class AgreementQuerySet(models.QuerySet):
 
     def summary(self, partnership):
         """Counts for the home card, in one query of one row per status (the home renders
-        on every visit, and a plain grouping is cheaper to build than filtered counts)."""
-        counts = dict(
+        on every visit, and a plain grouping is cheaper to build than filtered counts),
+        with the earliest revisit date of each: `first_revisit` of those in force says
+        whether any is due before anyone asks which."""
+        rows = (
             self.filter(partnership=partnership)
             .order_by()
             .values_list("status")
-            .annotate(n=Count("pk"))
+            .annotate(n=Count("pk"), first=Min("revisit_on"))
         )
+        counts, first = {}, {}
+        for status, n, first_revisit in rows:
+            counts[status], first[status] = n, first_revisit
         return {
             "total": sum(counts.values()),
             "in_force": counts.get(Agreement.Status.IN_FORCE, 0),
             "needs_conversation": counts.get(Agreement.Status.NEEDS_CONVERSATION, 0),
+            "first_revisit": first.get(Agreement.Status.IN_FORCE),
         }
 
 

@@ -12,11 +12,11 @@ def home_card(partnership, user):
     partner = partnership.partner_of(user)
     if partner is None:
         return {}
-    latest = services.latest_received(partnership, user)
+    latest, new_count = services.latest_received_and_new(partnership, user)
     if latest is not None:
         latest.partnership = partnership
     return {
-        "new_count": services.new_for(partnership, user),
+        "new_count": new_count,
         "latest": latest,
         "form": AppreciationForm(partner=partner) if partnership.is_active else None,
     }

@@ -371,20 +371,7 @@ def on_this_day(partnership, user, today, *, limit=5):
             happened_on__lt=date(today.year, today.month, 1),
         )[:limit]
     )
-    return with_people(found, partnership)
-
-
-def with_people(appreciations, partnership):
-    """Give each appreciation its partnership, author and recipient without a join: the two
-    people are the partnership's members, loaded with it (one who is not would be read on
-    first use)."""
-    people = {membership.user_id: membership.user for membership in partnership.member_list()}
-    for appreciation in appreciations:
-        appreciation.partnership = partnership
-        if appreciation.author_id in people and appreciation.recipient_id in people:
-            appreciation.author = people[appreciation.author_id]
-            appreciation.recipient = people[appreciation.recipient_id]
-    return appreciations
+    return partnership.with_people(found)
 
 
 def latest_received(partnership, user):
@@ -394,3 +381,19 @@ def latest_received(partnership, user):
         .order_by("-shared_at")
         .first()
     )
+
+
+def latest_received_and_new(partnership, user):
+    """(`latest_received`, `new_for`) for the home card. The latest comes with when `user`
+    last opened the log; only if it is newer than that is there anything to count."""
+    seen = _marker(partnership, user).values("seen_at")[:1]
+    latest = (
+        Appreciation.objects.filter(partnership=partnership, recipient=user)
+        .shared()
+        .annotate(seen_at=Subquery(seen))
+        .order_by("-shared_at")
+        .first()
+    )
+    if latest is None or (latest.seen_at is not None and latest.shared_at <= latest.seen_at):
+        return latest, 0
+    return latest, _new_since(partnership, user, latest.seen_at or EPOCH).count()

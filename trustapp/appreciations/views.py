@@ -115,7 +115,7 @@ def _complete(page, partnership):
         )
         for appreciation_id, quality in rows:
             chosen[appreciation_id].add(quality)
-    for appreciation in services.with_people(page, partnership):
+    for appreciation in partnership.with_people(page):
         appreciation.remember_qualities(chosen[appreciation.pk])
 
 

@@ -1,33 +1,38 @@
 """What check-ins show outside their own pages: the home card, and a small step done for
 the partner to notice."""
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from trustapp.checkins import services
-from trustapp.checkins.models import ActionPoint, Answer
+from trustapp.checkins.models import ActionPoint, CheckIn, CheckInCadence, CheckInSchedule
 from trustapp.couples.kept import Kept
 
 
 def home_card(partnership, user):
-    """The latest check-in, who answered it, and when the next one is due."""
+    """The latest check-in, who answered it, and when the next one is due: one query, the
+    answers counted by author in one join and the space's rhythm read alongside."""
     if not partnership.is_paired:
         return {}
+    cadence = CheckInSchedule.objects.filter(partnership=OuterRef("partnership_id"))
     latest = (
-        partnership.checkins.annotate(
-            answer_count=Count("answers"),
-            i_answered=Exists(Answer.objects.filter(checkin=OuterRef("pk"), author=user)),
+        CheckIn.objects.filter(partnership=partnership)
+        .annotate(
+            mine=Count("answers", filter=Q(answers__author=user)),
+            theirs=Count("answers", filter=~Q(answers__author=user)),
+            cadence=Subquery(cadence.values("cadence")[:1]),
         )
         .order_by("-opened_at")
         .first()
     )
     if latest is None:
         return {"latest": None}
-    next_due = services.next_due_date(latest, services.cadence_of(partnership))
+    latest.partnership = partnership
+    next_due = services.next_due_date(latest, latest.cadence or CheckInCadence.WEEKLY)
     return {
         "latest": latest,
-        "i_answered": latest.i_answered,
-        "partner_answered": latest.answer_count - int(latest.i_answered) > 0,
+        "i_answered": latest.mine > 0,
+        "partner_answered": latest.theirs > 0,
         "next_due": next_due,
         "due": timezone.localdate() >= next_due,
     }

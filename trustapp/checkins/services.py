@@ -4,7 +4,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Subquery
 from django.urls import reverse
@@ -146,7 +145,7 @@ def answers_for(checkin, user):
     both answered."""
     answers = {
         a.author_id: a
-        for a in with_people(Answer.objects.filter(checkin_id=checkin.pk), checkin.partnership)
+        for a in checkin.partnership.with_people(Answer.objects.filter(checkin_id=checkin.pk))
     }
     mine = answers.pop(user.pk, None)
     partner_answered = bool(answers)
@@ -285,7 +284,7 @@ def step_is_editable(step, *, partnership):
 
 def topics_on(checkin, *, partnership, include_waiting):
     """The topics `checkin`'s page shows, each told whether it may still change."""
-    topics = with_people(agenda_for(checkin, include_waiting=include_waiting), partnership)
+    topics = partnership.with_people(agenda_for(checkin, include_waiting=include_waiting))
     for topic in topics:
         if topic.talked_about_in_id == checkin.pk:
             topic.talked_about_in = checkin  # loaded already
@@ -305,7 +304,7 @@ def steps_of_each(*checkins, partnership):
     loaded = {checkin.pk: checkin for checkin in checkins if checkin is not None}
     steps = {pk: [] for pk in loaded}
     if loaded:
-        for step in with_people(ActionPoint.objects.filter(checkin_id__in=loaded), partnership):
+        for step in partnership.with_people(ActionPoint.objects.filter(checkin_id__in=loaded)):
             step.checkin = loaded[step.checkin_id]  # loaded already
             step.editable = step_is_editable(step, partnership=partnership)
             steps[step.checkin_id].append(step)
@@ -471,7 +470,7 @@ def look_back(checkin, previous, steps=None):
         since=since,
         previous=previous,
         action_points=steps,
-        appreciations=with_people(shared_since(partnership, since), partnership),
+        appreciations=partnership.with_people(shared_since(partnership, since)),
         agreement_changes=_in_partnership(changes_since(partnership, since), partnership),
     )
 
@@ -482,30 +481,6 @@ def _in_partnership(items, partnership):
     for item in items:
         if getattr(item, "partnership_id", None) == partnership.pk:
             item.partnership = partnership
-    return items
-
-
-PEOPLE = ("author", "recipient", "added_by", "owner")
-
-
-def with_people(items, partnership):
-    """The items as a list, each told its partnership and its people (author, owner, ...)
-    from the partnership's members, loaded with the page already: the queries join no
-    users. Someone who is not among the members, if ever, is read in one query."""
-    items = _in_partnership(items, partnership)
-    if not items:
-        return items
-    people = {membership.user_id: membership.user for membership in partnership.member_list()}
-    fields = [name for name in PEOPLE if hasattr(type(items[0]), f"{name}_id")]
-    missing = {getattr(item, f"{name}_id") for item in items for name in fields} - {None}
-    missing -= people.keys()
-    if missing:
-        people |= get_user_model().objects.in_bulk(missing)
-    for item in items:
-        for name in fields:
-            person_id = getattr(item, f"{name}_id")
-            if person_id is not None:
-                setattr(item, name, people[person_id])
     return items
 
 

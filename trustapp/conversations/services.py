@@ -139,15 +139,17 @@ def prompt_of_the_week(partnership, *, today=None):
     highest wins, so hiding or adding other prompts does not change this week's pick.
     """
     day = today or timezone.now().date()
-    generations = cache.get_many([LIBRARY_GENERATION, _generation_key(partnership.pk)])
-    library = generations.get(LIBRARY_GENERATION, 0)
-    own = generations.get(_generation_key(partnership.pk), 0)
-    key = f"week-prompt:{_week_key(partnership, day)}:{library}:{own}"
-    found = cache.get(key)
-    if found is None:
-        found = _prompt_of_the_week(partnership, day) or False  # False: none left, cached too
-        cache.set(key, found, WEEK_PROMPT_SECONDS)
-    return found or None
+    own_key, key = _generation_key(partnership.pk), f"week-prompt:{_week_key(partnership, day)}"
+    # One round trip: the pick is kept with the generations it was made under, and is
+    # picked again when either moved on since.
+    found = cache.get_many([LIBRARY_GENERATION, own_key, key])
+    generations = (found.get(LIBRARY_GENERATION, 0), found.get(own_key, 0))
+    kept = found.get(key)
+    if kept is not None and kept[0] == generations:
+        return kept[1] or None
+    prompt = _prompt_of_the_week(partnership, day) or False  # False: none left, kept too
+    cache.set(key, (generations, prompt), WEEK_PROMPT_SECONDS)
+    return prompt or None
 
 
 def _prompt_of_the_week(partnership, day):

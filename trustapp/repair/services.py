@@ -433,19 +433,13 @@ def pause_end(*, partnership, user, pause_id):
 
 
 def pauses_now(partnership):
-    """The pauses running now in this space (at most one per person), each told its
-    person from the partnership's members, which every page has loaded already."""
-    pauses = list(
+    """The pauses running now in this space (at most one per person), each given its person
+    from the members every page has loaded already."""
+    return partnership.with_people(
         Pause.objects.filter(
             partnership_id=partnership.pk, ended_at__isnull=True, return_at__gt=timezone.now()
-        )
+        ).order_by()
     )
-    people = {membership.user_id: membership.user for membership in partnership.member_list()}
-    for pause in pauses:
-        pause.partnership = partnership
-        if pause.user_id in people:
-            pause.user = people[pause.user_id]
-    return pauses
 
 
 def pauses_partnership_ended(partnership):

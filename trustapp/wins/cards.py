@@ -15,7 +15,8 @@ def home_card(partnership, user):
         return {"paired": False}
     waiting = services.unanswered_for(partnership, user)
     if waiting is not None:
-        waiting.partnership = partnership
+        # Not the author's own news, so the partner's: known already, no query for it.
+        waiting.partnership, waiting.author = partnership, partnership.partner_of(user)
     return {
         "paired": True,
         "waiting": waiting,
