@@ -80,14 +80,22 @@ class AgreementQuerySet(models.QuerySet):
         their partner's request to retire one."""
         return self.filter(self.waiting_condition(user))
 
-    def with_waiting_flag(self, user):
-        return self.annotate(waits_for_me=self.waiting_condition(user))
+    def with_my_yes(self, user):
+        """Each with `my_yes`, whether `user` stands behind its pending words: with the row,
+        all Agreement.waits_for needs (the whole waiting rule as one annotation costs more
+        to build than this and the rule worked out on the row)."""
+        return self.annotate(my_yes=Exists(AgreementQuerySet._my_standing_yes(user)))
+
+    @staticmethod
+    def _my_standing_yes(user):
+        return Consent.objects.filter(
+            revision=OuterRef("pending_revision"), user=user, withdrawn_at__isnull=True
+        )
 
     @staticmethod
     def waiting_condition(user):
-        consented = Consent.objects.filter(
-            revision=OuterRef("pending_revision"), user=user, withdrawn_at__isnull=True
-        )
+        """The rule of waiting_on; Agreement.waits_for says the same of one row."""
+        consented = AgreementQuerySet._my_standing_yes(user)
         # A retired or set-aside agreement keeps its history (who asked to retire it),
         # but waits for nobody.
         closed = Q(status__in=[Agreement.Status.RETIRED, Agreement.Status.SET_ASIDE])
@@ -169,6 +177,14 @@ class Agreement(models.Model):
     def get_absolute_url(self):
         return reverse("agreements:detail", args=[self.partnership.public_id, self.pk])
 
+    def get_status_display(self):
+        """The status in words. Django's own hashes every choice's label to find this one,
+        a translation each, on every call (a list shows one per row)."""
+        try:
+            return str(self.Status(self.status).label)
+        except ValueError:
+            return self.status
+
     @property
     def is_in_force(self):
         return self.status == self.Status.IN_FORCE
@@ -181,6 +197,15 @@ class Agreement(models.Model):
     def current_revision(self):
         """The words that speak for the agreement now: agreed ones, else the proposal."""
         return self.agreed_revision or self.pending_revision
+
+    def waits_for(self, user):
+        """Whether it waits for `user` (AgreementQuerySet.waiting_condition's rule), on a row
+        read with_my_yes."""
+        if not self.is_open:
+            return False
+        if self.pending_revision_id is not None and not self.my_yes:
+            return True
+        return self.retire_requested_by_id not in (None, user.pk)
 
     def is_due_for_revisit(self, today=None):
         today = today or timezone.localdate()

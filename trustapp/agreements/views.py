@@ -2,9 +2,11 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.db.models import Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -90,10 +92,13 @@ def agreement_list(request, partnership):
     if status not in STATUS_FILTERS:
         status = ""
     query = request.GET.get("q", "").strip()[:100]
+    # The words that speak for each (agreed, else proposed) come as one column: the list
+    # shows only their text, so no revision is built.
     agreements = (
         Agreement.objects.filter(partnership=partnership)
-        .select_related("category", "agreed_revision", "pending_revision")
-        .with_waiting_flag(request.user)
+        .select_related("category")
+        .annotate(excerpt=Coalesce("agreed_revision__text", "pending_revision__text"))
+        .with_my_yes(request.user)
     )
     agreements = STATUS_FILTERS[status][1](agreements, request.user)
     if query:
@@ -102,6 +107,16 @@ def agreement_list(request, partnership):
             | Q(agreed_revision__text__icontains=query)
             | Q(pending_revision__text__icontains=query)
         )
+    today = timezone.localdate()
+    agreements = list(agreements)
+    # One reverse for the list, not one a row: the paths differ only by the number.
+    before, _stand_in, after = reverse(
+        "agreements:detail", args=[partnership.public_id, 10**9]
+    ).rpartition(str(10**9))
+    for agreement in agreements:
+        agreement.url = f"{before}{agreement.pk}{after}"
+        agreement.waits_for_me = agreement.waits_for(request.user)
+        agreement.due = agreement.is_due_for_revisit(today)
     groups = [
         (category, list(items))
         for category, items in groupby(agreements, key=lambda agreement: agreement.category)
