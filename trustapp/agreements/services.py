@@ -90,7 +90,9 @@ def _standing_consents(revision):
     if revision is None:
         return set()
     return set(
-        revision.consents.filter(withdrawn_at__isnull=True).values_list("user_id", flat=True)
+        revision.consents.filter(withdrawn_at__isnull=True)
+        .order_by()
+        .values_list("user_id", flat=True)
     )
 
 
@@ -116,7 +118,10 @@ def _claim(agreement, *, user, expected_version=None, now=None):
     fresh = (
         Agreement.objects.select_related("partnership", "agreed_revision", "pending_revision")
         .prefetch_related(
-            Prefetch("partnership__memberships", Membership.objects.select_related("user"))
+            # Unordered: member_list() sorts the two.
+            Prefetch(
+                "partnership__memberships", Membership.objects.select_related("user").order_by()
+            )
         )
         .get(pk=agreement.pk)
     )

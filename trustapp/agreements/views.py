@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -61,17 +62,19 @@ STATUS_FILTERS = {
 
 def _get_agreement_for_user(partnership, pk):
     agreement = get_object_or_404(
-        Agreement.objects.select_related(
-            "category",
-            "agreed_revision__author",
-            "pending_revision__author",
-            "retire_requested_by",
-        ),
+        Agreement.objects.select_related("category", "agreed_revision", "pending_revision"),
         partnership=partnership,
         pk=pk,
     )
-    agreement.partnership = partnership  # the one the access check read, members and all
+    # The partnership the access check read, members and all: the people come from it.
+    partnership.with_people([agreement])
+    _with_authors(partnership, agreement)
     return agreement
+
+
+def _with_authors(partnership, agreement):
+    """The agreed and pending words given their authors from the space's members."""
+    partnership.with_people(r for r in (agreement.agreed_revision, agreement.pending_revision) if r)
 
 
 def _get_boundary_for_user(partnership, pk):
@@ -211,8 +214,8 @@ def _detail_context(request, partnership, agreement, **extra):
     user = request.user
     agreed, pending = agreement.agreed_revision, agreement.pending_revision
     revisions = [r for r in (agreed, pending) if r is not None]
-    consents = list(
-        Consent.objects.filter(revision__in=revisions).select_related("user").order_by("given_at")
+    consents = partnership.with_people(
+        Consent.objects.filter(revision_id__in=[r.pk for r in revisions])
     )
     standing = {(c.revision_id, c.user_id): c for c in consents if c.withdrawn_at is None}
     withdrawals = [c for c in consents if c.withdrawn_at and agreed and c.revision_id == agreed.pk]
@@ -221,9 +224,8 @@ def _detail_context(request, partnership, agreement, **extra):
     # proposal it answers.
     base = agreed
     if pending and not agreed and pending.number > 1:
-        base = (
-            agreement.revisions.select_related("author").filter(number=pending.number - 1).first()
-        )
+        base = agreement.revisions.filter(number=pending.number - 1).first()
+        partnership.with_people([base] if base else [])
     latest_withdrawal = withdrawals[-1] if withdrawals else None
     due = agreement.is_due_for_revisit()
     # Answers matter while the date is open, or to explain why it needs a conversation.
@@ -262,7 +264,8 @@ def _detail_context(request, partnership, agreement, **extra):
         "due": due,
         "withdraw_form": WithdrawForm(),
         "comment_form": CommentForm(),
-        "comments": agreement.comments.select_related("author"),
+        # Read only where shown (the panel alone, after an action, has none).
+        "comments": SimpleLazyObject(lambda: partnership.with_people(agreement.comments.all())),
     }
     context.update(extra)
     return context
@@ -293,9 +296,12 @@ def detail(request, partnership, pk):
     )
 
 
-def _answer(request, partnership, pk, *, done="", error="", status=200, **extra):
-    """After an action: the updated panel for htmx, else a redirect with a message."""
-    agreement = _get_agreement_for_user(partnership, pk)
+def _answer(request, partnership, pk, *, done="", error="", status=200, fresh=None, **extra):
+    """After an action: the updated panel for htmx, else a redirect with a message.
+
+    `fresh`: the agreement as the action's service left it (read under its lock, and
+    written; see _shown_after_write), so it needs no second read; else it is read again."""
+    agreement = fresh if fresh is not None else _get_agreement_for_user(partnership, pk)
     if wants_partial(request) or status != 200:
         context = _detail_context(
             request,
@@ -317,6 +323,17 @@ def _answer(request, partnership, pk, *, done="", error="", status=200, **extra)
     return redirect(f"{agreement.get_absolute_url()}#agreement-panel")
 
 
+def _shown_after_write(partnership, fresh, *, read):
+    """The agreement a service returned, made ready to show as _get_agreement_for_user
+    would: its category (the one `read` before the action, while it is the same), the space
+    the access check read, and its people from that space's members."""
+    if read.category_id == fresh.category_id:
+        fresh.category = read.category
+    partnership.with_people([fresh])
+    _with_authors(partnership, fresh)
+    return fresh
+
+
 def _agreed_message(agreement, partner):
     if agreement.status == Status.IN_FORCE and agreement.pending_revision_id is None:
         return _("You agreed. It is in force for both of you now.")
@@ -332,7 +349,7 @@ def agree(request, partnership, pk):
     except ValueError:
         revision_id = None
     try:
-        agreement = services.agreement_consent(
+        fresh = services.agreement_consent(
             agreement=agreement, user=request.user, revision_id=revision_id
         )
     except services.AgreementError as error:
@@ -341,7 +358,8 @@ def agree(request, partnership, pk):
         request,
         partnership,
         pk,
-        done=_agreed_message(agreement, partnership.partner_of(request.user)),
+        done=_agreed_message(fresh, partnership.partner_of(request.user)),
+        fresh=_shown_after_write(partnership, fresh, read=agreement),
     )
 
 
@@ -356,7 +374,7 @@ def withdraw(request, partnership, pk):
         )
         return render_page(request, "agreements/detail.html", context, partial="panel")
     try:
-        services.agreement_withdraw(
+        fresh = services.agreement_withdraw(
             agreement=agreement, user=request.user, note=form.cleaned_data["note"]
         )
     except services.AgreementError as error:
@@ -368,6 +386,7 @@ def withdraw(request, partnership, pk):
         pk,
         done=_("You withdrew your consent. %(name)s will hear that you would like to talk.")
         % {"name": partner.name},
+        fresh=_shown_after_write(partnership, fresh, read=agreement),
     )
 
 
@@ -377,11 +396,12 @@ def revisit(request, partnership, pk):
     """A fresh answer at the revisit date: still yes, unsure, or let's talk."""
     agreement = _get_agreement_for_user(partnership, pk)
     try:
-        agreement = services.revisit_answer(
+        fresh = services.revisit_answer(
             agreement=agreement, user=request.user, answer=request.POST.get("answer", "")
         )
     except services.AgreementError as error:
         return _answer(request, partnership, pk, error=str(error), status=409)
+    agreement = _shown_after_write(partnership, fresh, read=agreement)
     partner = partnership.partner_of(request.user)
     if agreement.revisit_on is not None:
         done = _("Your answer stays with you until %(name)s has answered too.")
@@ -392,7 +412,7 @@ def revisit(request, partnership, pk):
             "Your answers are side by side. It needs a conversation now, and it is on "
             "your next check-in’s agenda."
         )
-    return _answer(request, partnership, pk, done=done % {"name": partner.name})
+    return _answer(request, partnership, pk, done=done % {"name": partner.name}, fresh=agreement)
 
 
 @partnership_view(paired=True)
@@ -400,10 +420,11 @@ def revisit(request, partnership, pk):
 def set_aside(request, partnership, pk):
     agreement = _get_agreement_for_user(partnership, pk)
     try:
-        services.agreement_set_aside(agreement=agreement, user=request.user)
+        fresh = services.agreement_set_aside(agreement=agreement, user=request.user)
     except services.AgreementError as error:
         return _answer(request, partnership, pk, error=str(error), status=409)
-    return _answer(request, partnership, pk, done=_("The suggestion is set aside."))
+    fresh = _shown_after_write(partnership, fresh, read=agreement)
+    return _answer(request, partnership, pk, done=_("The suggestion is set aside."), fresh=fresh)
 
 
 @partnership_view(paired=True)
@@ -411,16 +432,17 @@ def set_aside(request, partnership, pk):
 def retire(request, partnership, pk):
     agreement = _get_agreement_for_user(partnership, pk)
     try:
-        agreement = services.agreement_retire(agreement=agreement, user=request.user)
+        fresh = services.agreement_retire(agreement=agreement, user=request.user)
     except services.AgreementError as error:
         return _answer(request, partnership, pk, error=str(error), status=409)
+    agreement = _shown_after_write(partnership, fresh, read=agreement)
     if agreement.status == Status.RETIRED:
         done = _("Retired. It stays readable in your history.")
     else:
         done = _("You asked to retire it. It stays in force until %(name)s agrees.") % {
             "name": partnership.partner_of(request.user).name
         }
-    return _answer(request, partnership, pk, done=done)
+    return _answer(request, partnership, pk, done=done, fresh=agreement)
 
 
 @partnership_view(paired=True)
@@ -428,10 +450,11 @@ def retire(request, partnership, pk):
 def keep(request, partnership, pk):
     agreement = _get_agreement_for_user(partnership, pk)
     try:
-        services.agreement_keep(agreement=agreement, user=request.user)
+        fresh = services.agreement_keep(agreement=agreement, user=request.user)
     except services.AgreementError as error:
         return _answer(request, partnership, pk, error=str(error), status=409)
-    return _answer(request, partnership, pk, done=_("It stays as it is."))
+    fresh = _shown_after_write(partnership, fresh, read=agreement)
+    return _answer(request, partnership, pk, done=_("It stays as it is."), fresh=fresh)
 
 
 def _conflict_context(conflict):
