@@ -259,13 +259,21 @@ def counted_by_the_querysets(partnership, user):
 
 
 def same_counts_both_ways(partnership, *people):
-    """`check()` for a test: the navigation's counts and the lists' agree for each person."""
+    """`check()` for a test: the navigation's counts and the lists' agree for each person,
+    and so does the list's flag on each row (Agreement.waits_for)."""
 
     def check():
         for person in people:
             assert services.waiting_counts(partnership, person) == counted_by_the_querysets(
                 partnership, person
             )
+            rows = Agreement.objects.filter(partnership=partnership).with_my_yes(person)
+            waiting = set(
+                Agreement.objects.filter(partnership=partnership)
+                .waiting_on(person)
+                .values_list("pk", flat=True)
+            )
+            assert {row.pk for row in rows if row.waits_for(person)} == waiting
 
     return check
 
