@@ -21,6 +21,9 @@ from trustapp.lib.safe_next import safe_next
 HISTORY_PAGE_SIZE = 20
 ONGOING_LIMIT = 10
 CHANGED_EVENT = "conversation-changed"
+# What a conversation in a list shows (conversations/_conversation_state.html and a link).
+ONGOING_FIELDS = ("pk", "question", "translations", "talked_at", "revealed_at")
+ONGOING_FIELDS += ("i_answered", "partner_answered")
 
 
 def _with_choices(prompts, partnership, user):
@@ -55,16 +58,25 @@ def _get_conversation_for_user(partnership, pk, *, with_prompt=True):
 @require_GET
 def index(request, partnership):
     unlocked = services.tender_unlocked(partnership)
-    active_prompts = Q(prompts__is_active=True)
     hidden = PromptChoice.objects.filter(
-        partnership=partnership, user=request.user, hidden=True
+        partnership_id=partnership.pk, user_id=request.user.pk, hidden=True
     ).values("prompt_id")
-    topics = Topic.objects.filter(is_active=True).annotate(
-        prompt_count=Count("prompts", filter=active_prompts & ~Q(prompts__in=hidden))
+    # Values, not instances: the page shows them and links to them. The order is given
+    # here: a grouped query leaves out the model's default order.
+    topics = (
+        Topic.objects.filter(is_active=True)
+        .annotate(
+            prompt_count=Count(
+                "prompts", filter=Q(prompts__is_active=True) & ~Q(prompts__in=hidden)
+            )
+        )
+        .order_by("position", "title")
+        .values("slug", "title", "summary", "translations", "is_tender", "prompt_count")
     )
     ongoing = services.with_answer_state(
-        partnership.conversations.filter(talked_at__isnull=True), request.user
-    )[:ONGOING_LIMIT]
+        Conversation.objects.filter(partnership_id=partnership.pk, talked_at__isnull=True),
+        request.user,
+    ).values(*ONGOING_FIELDS)[:ONGOING_LIMIT]
     context = {
         "partnership": partnership,
         "week_prompt": services.prompt_of_the_week(partnership),
