@@ -41,11 +41,8 @@ def _get_prompt_for_user(partnership, user, slug, *, unlocked=None):
     return get_object_or_404(prompts, slug=slug)
 
 
-def _get_conversation_for_user(partnership, pk, *, with_prompt=True):
-    """`with_prompt=False` for the poll, which shows neither the prompt nor its topic."""
-    conversations = Conversation.objects.all()
-    if with_prompt:
-        conversations = conversations.select_related("prompt__topic")
+def _get_conversation_for_user(partnership, pk):
+    conversations = Conversation.objects.select_related("prompt__topic")
     conversation = get_object_or_404(conversations, partnership=partnership, pk=pk)
     conversation.partnership = partnership  # already loaded, with its members
     return conversation
@@ -367,11 +364,12 @@ def status(request, partnership, pk):
     the answers were revealed, or one was taken back, it also sends an event that reloads
     the page's conversation region. Once they talked, it answers 286 (stop polling).
     """
-    conversation = _get_conversation_for_user(partnership, pk, with_prompt=False)
-    if not wants_partial(request):
-        return redirect(conversation)
+    row = services.conversation_status(partnership, pk, request.user)
+    if row is None:
+        raise Http404
     public_id = partnership.public_id
-    row = services.conversation_status(conversation, request.user)
+    if not wants_partial(request):
+        return redirect("conversations:conversation", public_id=public_id, pk=pk)
     revealed = row["revealed"]
     state = "revealed" if revealed else f"{int(row['i_answered'])}{int(row['partner_answered'])}"
     seen = request.GET.get("seen")
