@@ -76,6 +76,16 @@ def test_the_chart_is_an_accessible_svg_with_a_table(alice_client, partnership, 
 
 
 @time_machine.travel(NOW, tick=False)
+def test_the_chart_keeps_decimal_points_in_german(alice, alice_client, partnership, history):
+    alice.language = "de"
+    alice.save(update_fields=["language"])
+    body = alice_client.get(looking_back_url(partnership)).content.decode()
+    svg = body[body.index("<svg") : body.index("</svg>")]
+    assert re.search(r' y="\d+\.\d+"', svg)  # an SVG attribute reads a point, never a comma
+    assert not re.search(r'="\d+,\d+"', svg)
+
+
+@time_machine.travel(NOW, tick=False)
 def test_quiet_weeks_are_never_scolded(alice_client, partnership):
     body = alice_client.get(looking_back_url(partnership)).content.decode().lower()
     assert "nothing shared in these weeks yet. that is fine" in body

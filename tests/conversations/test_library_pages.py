@@ -22,6 +22,20 @@ def test_the_start_page_shows_the_week_prompt_a_draw_form_and_topics(alice_clien
     assert "opens once you have both turned tender topics on" in body
 
 
+@pytest.mark.embedded
+def test_the_start_page_lists_topics_in_their_order_with_their_prompt_counts(
+    alice_client, alice, partnership, prompt
+):
+    PromptChoice.objects.create(partnership=partnership, user=alice, prompt=prompt, hidden=True)
+    body = alice_client.get(url("index", partnership)).content.decode()
+    topics = list(Topic.objects.filter(is_active=True).order_by("position", "title"))
+    links = [f'href="{url("topic", partnership, topic.slug)}"' for topic in topics]
+    assert [body.index(link) for link in links] == sorted(body.index(link) for link in links)
+    shown = prompt.topic.prompts.filter(is_active=True).count() - 1  # the one alice hid
+    card = body[body.index(links[topics.index(prompt.topic)]) :]
+    assert f"{shown} prompts" in card[: card.index("</li>")]
+
+
 def test_both_partners_see_the_same_prompt_of_the_week(alice_client, bob_client, partnership):
     week = services.prompt_of_the_week(partnership)
     for client in (alice_client, bob_client):

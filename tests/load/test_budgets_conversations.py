@@ -1,6 +1,6 @@
 """Conversations: every page and htmx endpoint, including the status line the waiting page
 polls every few seconds, has a query budget that holds from ten conversations to more than
-a hundred. (tests/conversations/test_status.py keeps the poll at five queries with one
+a hundred. (tests/conversations/test_status.py keeps the poll at four queries with one
 conversation; here it is measured beside a hundred.)"""
 
 from datetime import timedelta
@@ -151,17 +151,18 @@ PAGES = [
         8,
         lambda w: Call(url("conversation", w.partnership, w.talked.pk)),
     ),
-    # The polls use the access check every page uses, then read the conversation and its answers.
+    # The polls use the access check every page uses, then read the conversation joined to
+    # its answers in one query (it was two: the conversation, then its answers).
     Budget(
         "status poll, nothing new (htmx)",
-        5,
+        4,
         lambda w: Call(
             url("status", w.partnership, w.waiting.pk) + "?seen=10", htmx=True, status=204
         ),
     ),
     Budget(
         "status poll, something new (htmx)",
-        5,
+        4,
         lambda w: Call(url("status", w.partnership, w.waiting.pk) + "?seen=00", htmx=True),
     ),
 ]

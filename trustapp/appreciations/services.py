@@ -1,11 +1,12 @@
 """Rules of the appreciation log: writing, sharing, reacting, replying, looking back."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce, TruncWeek
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -318,47 +319,47 @@ def week_start(day):
 def weekly_counts(partnership, members, today):
     """Shared appreciations per week and author for the last CHART_WEEKS weeks.
 
-    One grouped query; weeks start on Monday and quiet weeks are simply zero.
+    One grouped query by day (plain to build, the same on every database), summed into
+    weeks here; weeks start on Monday and quiet weeks are simply zero.
     Returns [{"start": date, "counts": [n per member]}], oldest week first.
     """
     first = week_start(today) - timedelta(weeks=CHART_WEEKS - 1)
     rows = (
-        Appreciation.objects.shared()
-        .filter(partnership=partnership, happened_on__gte=first, happened_on__lte=today)
-        .annotate(week=TruncWeek("happened_on"))
+        Appreciation.objects.filter(
+            partnership_id=partnership.pk,
+            shared_at__isnull=False,
+            happened_on__gte=first,
+            happened_on__lte=today,
+        )
         .order_by()
-        .values("week", "author")
+        .values_list("happened_on", "author_id")
         .annotate(n=Count("id"))
     )
-    counts = {}
-    for row in rows:
-        week = row["week"]
-        if isinstance(week, datetime):
-            week = week.date()
-        counts[(week, row["author"])] = row["n"]
+    counts = defaultdict(int)
+    for day, author_id, n in rows:
+        counts[(week_start(day), author_id)] += n
     weeks = []
     for index in range(CHART_WEEKS):
         start = first + timedelta(weeks=index)
-        weeks.append({"start": start, "counts": [counts.get((start, m.pk), 0) for m in members]})
+        weeks.append({"start": start, "counts": [counts[(start, m.pk)] for m in members]})
     return weeks
 
 
 def qualities_noticed(partnership):
-    """{recipient id: [(label, count), ...]} most noticed first; one grouped query."""
+    """{recipient id: [(label, count), ...]} most noticed first; one grouped query, put in
+    order here (a few rows)."""
     rows = (
         AppreciationQuality.objects.filter(
-            appreciation__partnership=partnership, appreciation__shared_at__isnull=False
+            appreciation__partnership_id=partnership.pk, appreciation__shared_at__isnull=False
         )
-        .values("appreciation__recipient", "quality")
+        .order_by()
+        .values_list("appreciation__recipient_id", "quality")
         .annotate(n=Count("id"))
-        .order_by("appreciation__recipient", "-n", "quality")
     )
     labels = dict(Quality.choices)
     noticed = {}
-    for row in rows:
-        noticed.setdefault(row["appreciation__recipient"], []).append(
-            (labels.get(row["quality"], row["quality"]), row["n"])
-        )
+    for recipient_id, quality, n in sorted(rows, key=lambda row: (row[0], -row[2], row[1])):
+        noticed.setdefault(recipient_id, []).append((labels.get(quality, quality), n))
     return noticed
 
 

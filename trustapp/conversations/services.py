@@ -428,16 +428,30 @@ class PartnerAnswer:
     text: str = ""
 
 
-def conversation_status(conversation, user):
+def conversation_status(partnership, pk, user):
     """What the waiting page polls for: revealed?, talked?, who answered (never what; an
-    answer taken back counts as none), and the partner's name."""
-    answered = set(
-        conversation.answers.filter(withdrawn_at__isnull=True).values_list("user_id", flat=True)
+    answer taken back counts as none), and the partner's name. None when the space has no
+    such conversation.
+
+    One read of plain values: the conversation joined to its answers (a row for each, at
+    most two), as the poll asks every few seconds and shows nothing else of it."""
+    rows = list(
+        Conversation.objects.filter(partnership_id=partnership.pk, pk=pk)
+        .order_by()
+        .values_list("revealed_at", "talked_at", "answers__user_id", "answers__withdrawn_at")
     )
-    partner = conversation.partnership.partner_of(user)
+    if not rows:
+        return None
+    revealed_at, talked_at = rows[0][:2]
+    answered = {
+        user_id
+        for _revealed, _talked, user_id, withdrawn_at in rows
+        if user_id is not None and withdrawn_at is None
+    }
+    partner = partnership.partner_of(user)
     return {
-        "revealed": conversation.revealed_at is not None,
-        "talked": conversation.talked_at is not None,
+        "revealed": revealed_at is not None,
+        "talked": talked_at is not None,
         "i_answered": user.pk in answered,
         "partner_answered": bool(answered - {user.pk}),
         "partner_name": partner.name if partner else "",

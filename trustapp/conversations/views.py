@@ -21,6 +21,9 @@ from trustapp.lib.safe_next import safe_next
 HISTORY_PAGE_SIZE = 20
 ONGOING_LIMIT = 10
 CHANGED_EVENT = "conversation-changed"
+# What a conversation in a list shows (conversations/_conversation_state.html and a link).
+ONGOING_FIELDS = ("pk", "question", "translations", "talked_at", "revealed_at")
+ONGOING_FIELDS += ("i_answered", "partner_answered")
 
 
 def _with_choices(prompts, partnership, user):
@@ -38,11 +41,8 @@ def _get_prompt_for_user(partnership, user, slug, *, unlocked=None):
     return get_object_or_404(prompts, slug=slug)
 
 
-def _get_conversation_for_user(partnership, pk, *, with_prompt=True):
-    """`with_prompt=False` for the poll, which shows neither the prompt nor its topic."""
-    conversations = Conversation.objects.all()
-    if with_prompt:
-        conversations = conversations.select_related("prompt__topic")
+def _get_conversation_for_user(partnership, pk):
+    conversations = Conversation.objects.select_related("prompt__topic")
     conversation = get_object_or_404(conversations, partnership=partnership, pk=pk)
     conversation.partnership = partnership  # already loaded, with its members
     return conversation
@@ -55,16 +55,25 @@ def _get_conversation_for_user(partnership, pk, *, with_prompt=True):
 @require_GET
 def index(request, partnership):
     unlocked = services.tender_unlocked(partnership)
-    active_prompts = Q(prompts__is_active=True)
     hidden = PromptChoice.objects.filter(
-        partnership=partnership, user=request.user, hidden=True
+        partnership_id=partnership.pk, user_id=request.user.pk, hidden=True
     ).values("prompt_id")
-    topics = Topic.objects.filter(is_active=True).annotate(
-        prompt_count=Count("prompts", filter=active_prompts & ~Q(prompts__in=hidden))
+    # Values, not instances: the page shows them and links to them. The order is given
+    # here: a grouped query leaves out the model's default order.
+    topics = (
+        Topic.objects.filter(is_active=True)
+        .annotate(
+            prompt_count=Count(
+                "prompts", filter=Q(prompts__is_active=True) & ~Q(prompts__in=hidden)
+            )
+        )
+        .order_by("position", "title")
+        .values("slug", "title", "summary", "translations", "is_tender", "prompt_count")
     )
     ongoing = services.with_answer_state(
-        partnership.conversations.filter(talked_at__isnull=True), request.user
-    )[:ONGOING_LIMIT]
+        Conversation.objects.filter(partnership_id=partnership.pk, talked_at__isnull=True),
+        request.user,
+    ).values(*ONGOING_FIELDS)[:ONGOING_LIMIT]
     context = {
         "partnership": partnership,
         "week_prompt": services.prompt_of_the_week(partnership),
@@ -355,11 +364,12 @@ def status(request, partnership, pk):
     the answers were revealed, or one was taken back, it also sends an event that reloads
     the page's conversation region. Once they talked, it answers 286 (stop polling).
     """
-    conversation = _get_conversation_for_user(partnership, pk, with_prompt=False)
-    if not wants_partial(request):
-        return redirect(conversation)
+    row = services.conversation_status(partnership, pk, request.user)
+    if row is None:
+        raise Http404
     public_id = partnership.public_id
-    row = services.conversation_status(conversation, request.user)
+    if not wants_partial(request):
+        return redirect("conversations:conversation", public_id=public_id, pk=pk)
     revealed = row["revealed"]
     state = "revealed" if revealed else f"{int(row['i_answered'])}{int(row['partner_answered'])}"
     seen = request.GET.get("seen")
