@@ -32,18 +32,13 @@ def home_waiting(card):
 def memories(partnership, user, today, limit):
     """Good news shared on this day of the month (in the reader's time zone) before this
     month; both partners saw every piece the moment it was shared."""
-    wins = (
-        Win.objects.filter(
-            partnership=partnership,
-            created_at__day=today.day,
-            created_at__date__lt=month_start(today),
-        )
-        .select_related("author")
-        .order_by("-created_at")[:limit]
-    )
+    wins = Win.objects.filter(
+        partnership_id=partnership.pk,
+        created_at__day=today.day,
+        created_at__date__lt=month_start(today),
+    ).order_by("-created_at")[:limit]
     found = []
-    for win in wins:
-        win.partnership = partnership
+    for win in partnership.with_people(wins):
         if win.author_id == user.pk:
             kind = _("Your good news")
         else:

@@ -16,9 +16,8 @@ PAGE_SIZE = 20
 
 def _get_win_for_user(partnership, pk):
     """A win of this partnership (both partners see every one), else 404."""
-    win = get_object_or_404(Win.objects.select_related("author"), partnership=partnership, pk=pk)
-    win.partnership = partnership
-    return win
+    win = get_object_or_404(Win, partnership_id=partnership.pk, pk=pk)
+    return partnership.with_people([win])[0]
 
 
 def _index_url(partnership):
@@ -27,12 +26,10 @@ def _index_url(partnership):
 
 def _page(partnership, before):
     """One page of news, newest first, by keyset: the query count never grows."""
-    wins = Win.objects.filter(partnership=partnership).select_related("author")
+    wins = Win.objects.filter(partnership_id=partnership.pk)
     if before is not None:
         wins = wins.filter(pk__lt=before)
-    page = list(wins.order_by("-pk")[: PAGE_SIZE + 1])
-    for win in page:
-        win.partnership = partnership
+    page = partnership.with_people(wins.order_by("-pk")[: PAGE_SIZE + 1])
     if len(page) <= PAGE_SIZE:
         return page, None
     return page[:PAGE_SIZE], page[PAGE_SIZE - 1].pk
