@@ -141,7 +141,7 @@ def _page_context(request, partnership, checkin, forms=None, previous=...):
             "pause",
             partnership=partnership,
             user=request.user,
-            here=checkin.get_absolute_url(),
+            here=context["return_to"],
             about=_("your check-in"),
         )
     said = request.session.pop(SAID, None)  # written only when there was something
