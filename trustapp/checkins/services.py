@@ -35,11 +35,14 @@ class CheckInError(Exception):
 # -- Schedule ---------------------------------------------------------------------------
 
 
-def cadence_of(partnership):
-    cadence = CheckInSchedule.objects.filter(partnership_id=partnership.pk).values_list(
+def _cadences(partnership):
+    return CheckInSchedule.objects.filter(partnership_id=partnership.pk).values_list(
         "cadence", flat=True
     )
-    return next(iter(cadence), CheckInCadence.WEEKLY)  # one row per partnership at most
+
+
+def cadence_of(partnership):
+    return next(iter(_cadences(partnership)), CheckInCadence.WEEKLY)  # one row at most
 
 
 # Whole sentences: a choice's label lowercased mid-sentence is wrong where nouns keep
@@ -418,17 +421,22 @@ def history_for(partnership):
 
 def with_previous(partnership, pk):
     """(check-in `pk` of `partnership`, the one opened before it or None), in one query:
-    a check-in's page looks back from the previous one. Raises CheckIn.DoesNotExist."""
+    a check-in's page looks back from the previous one, and says when the next is due, so
+    the same query reads the partnership's rhythm (`cadence_of`) as each row's `cadence`.
+    Raises CheckIn.DoesNotExist."""
     opened = CheckIn.objects.filter(partnership_id=partnership.pk, pk=pk).values("opened_at")
     rows = list(
         CheckIn.objects.filter(
             Q(pk=pk) | Q(opened_at__lt=Subquery(opened)), partnership_id=partnership.pk
-        ).order_by("-opened_at")[:2]
+        )
+        .annotate(cadence=Subquery(_cadences(partnership)[:1]))
+        .order_by("-opened_at")[:2]
     )
     if not rows or rows[0].pk != pk:
         raise CheckIn.DoesNotExist
     for checkin in rows:
         checkin.partnership = partnership  # loaded already, with its members
+        checkin.cadence = checkin.cadence or CheckInCadence.WEEKLY  # no row: the default
     return rows[0], rows[1] if len(rows) > 1 else None
 
 

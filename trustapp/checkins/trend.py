@@ -20,6 +20,7 @@ METRICS = [("connected", _("How connected we felt")), ("trusted", _("How trusted
 
 
 MARK = 5  # half the size of a point's marker
+MISSING = ("—", "—")  # a table's cells for a partner who did not answer
 
 
 @dataclass
@@ -71,7 +72,7 @@ class Chart:
 @dataclass
 class Trend:
     people: list
-    table: list  # (opened_at, [(connected, trusted) or None for each person])
+    table: list  # (opened_at, [(connected, trusted) for each person, dashes when missing])
     charts: list
     total: int
     shown: int
@@ -148,7 +149,7 @@ def trend_for(partnership, user):
         (
             opened_at,
             [
-                (values[p.pk]["connected"], values[p.pk]["trusted"]) if p.pk in values else None
+                (values[p.pk]["connected"], values[p.pk]["trusted"]) if p.pk in values else MISSING
                 for p in people
             ],
         )

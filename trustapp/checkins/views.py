@@ -116,12 +116,15 @@ SAID = "checkins:said"
 
 
 def _page_context(request, partnership, checkin, forms=None, previous=...):
-    """`previous`: the check-in before, when read with this one (`...`: not read yet)."""
+    """`previous`: the check-in before, when read with this one (`...`: not read yet);
+    then `checkin.cadence` is the partnership's rhythm, read with them."""
     forms = forms or {}
     if previous is ...:
         previous = services.previous_checkin(checkin)
+        cadence = services.cadence_of(partnership)
+    else:
+        cadence = checkin.cadence
     steps, previous_steps = services.steps_of_each(checkin, previous, partnership=partnership)
-    cadence = services.cadence_of(partnership)
     context = {
         **_base_context(request, partnership, checkin),
         "cadence_label": CheckInCadence(cadence).label,
@@ -138,7 +141,7 @@ def _page_context(request, partnership, checkin, forms=None, previous=...):
             "pause",
             partnership=partnership,
             user=request.user,
-            here=checkin.get_absolute_url(),
+            here=context["return_to"],
             about=_("your check-in"),
         )
     said = request.session.pop(SAID, None)  # written only when there was something
