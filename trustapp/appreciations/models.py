@@ -112,15 +112,12 @@ class Appreciation(models.Model):
         self._quality_values = values
 
     def quality_labels(self):
-        """Labels of the qualities, in the fixed list's order; from what a list handed over
-        (`remember_qualities`), else from a prefetch."""
-        if hasattr(self, "_quality_values"):
-            chosen = self._quality_values
-        else:
-            chosen = {q.quality for q in self.qualities.all()}
+        """Labels of the qualities, in the fixed list's order."""
+        chosen = set(self.quality_values())
         return [label for value, label in Quality.choices if value in chosen]
 
     def quality_values(self):
+        """From what a list handed over (`remember_qualities`), else from a prefetch."""
         if hasattr(self, "_quality_values"):
             return list(self._quality_values)
         return [q.quality for q in self.qualities.all()]
